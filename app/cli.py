@@ -1,0 +1,70 @@
+"""The ``reception`` command: the GUI by default, plus set-up and data commands.
+
+Subcommands never import Qt, so ``reception demo`` / ``import`` / ``export`` run on a
+server or in a terminal without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def _add_db(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Sub-commands accept --db too; SUPPRESS keeps them from overwriting a top-level --db.
+    p.add_argument("--db", metavar="URL", default=None if top else argparse.SUPPRESS, help="SQLAlchemy database URL (default: env RECEPTION_DB, "
+                   "then the embedded SQLite file in the per-user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reception", description="Reception Desk (前台服务台) — the property reception counter."
+    )
+    parser.add_argument("--version", action="version", version=f"Reception Desk {__version__}")
+    _add_db(parser, top=True)
+    parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language (default: the system's)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start the GUI, print a JSON summary once the main window is ready, exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill a database with a realistic demo property")
+    _add_db(demo)
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+
+    imp = sub.add_parser("import", help="import base data")
+    imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    occ = imp_sub.add_parser("occupants", help="occupants from a CSV or XLSX file")
+    occ.add_argument("file", metavar="FILE")
+    occ.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows even if some rows are invalid")
+    _add_db(occ)
+
+    exp = sub.add_parser("export", help="export a register")
+    exp_sub = exp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    vis = exp_sub.add_parser("visitors", help="the visitor log (ID numbers masked)")
+    vis.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    vis.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    vis.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    vis.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    _add_db(vis)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import run_gui  # Qt is imported only for the GUI
+
+        return run_gui(args)
+    from app.commands import run_command
+
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""Services: one method = one unit of work (validate, write, audit, commit, return)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.context import AppContext
+
+
+@dataclass
+class Services:
+    """Every service of one counter, sharing one context (database + operator)."""
+
+    ctx: AppContext
+
+    def __post_init__(self) -> None:
+        from app.services.audit import AuditService
+        from app.services.occupants import OccupantService
+        from app.services.property import PropertyService
+        from app.services.settings import SettingsService
+        from app.services.staff import StaffService
+        from app.services.visitors import VisitorService
+
+        self.audit = AuditService(self.ctx)
+        self.staff = StaffService(self.ctx)
+        self.property = PropertyService(self.ctx)
+        self.settings = SettingsService(self.ctx)
+        self.occupants = OccupantService(self.ctx)
+        self.visitors = VisitorService(self.ctx)

@@ -1,0 +1,71 @@
+"""Business settings shared by every counter on the database (stored as JSON)."""
+
+from __future__ import annotations
+
+import json
+from datetime import time
+from typing import Any
+
+from sqlalchemy import select
+
+from app.context import AppContext
+from app.errors import DomainError
+from app.services.audit import record
+from db.models import Setting
+
+DEFAULTS: dict[str, Any] = {
+    # A visitor still on site after this many hours is highlighted as an overstay.
+    "visitor.overstay_hours": 8,
+    # The end of the counter's day: visitors still in after it are overstays too.
+    "day.end_time": "22:00",
+}
+
+
+def parse_hhmm(text: str) -> time:
+    """``"22:00"`` → ``time(22, 0)``; anything else raises ``DomainError``."""
+    try:
+        h, m = text.split(":")
+        return time(int(h), int(m))
+    except (ValueError, AttributeError):
+        raise DomainError("setting.time_format") from None
+
+
+def _check(key: str, value: Any) -> Any:
+    if key not in DEFAULTS:
+        raise DomainError("setting.unknown", key=key)
+    if key == "visitor.overstay_hours":
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 72:
+            raise DomainError("setting.overstay_range")
+    if key == "day.end_time":
+        parse_hhmm(value)
+    return value
+
+
+class SettingsService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+
+    def all(self) -> dict[str, Any]:
+        """Every setting, stored value or default."""
+        values = dict(DEFAULTS)
+        with self.ctx.db.read() as s:
+            for row in s.execute(select(Setting)).scalars():
+                if row.key in DEFAULTS:
+                    values[row.key] = json.loads(row.value)
+        return values
+
+    def get(self, key: str) -> Any:
+        return self.all()[key]
+
+    def set(self, key: str, value: Any) -> None:
+        """Change one setting (supervisors and above); audited."""
+        op = self.ctx.require_operator("supervisor")
+        value = _check(key, value)
+        with self.ctx.db.write() as s:
+            row = s.get(Setting, key)
+            before = json.loads(row.value) if row else DEFAULTS[key]
+            if row is None:
+                s.add(Setting(key=key, value=json.dumps(value)))
+            else:
+                row.value = json.dumps(value)
+            record(s, op.id, "setting.set", "setting", None, {key: before}, {key: value})

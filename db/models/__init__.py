@@ -1,0 +1,25 @@
+"""All tables. Import from here so every model is registered on ``Base.metadata``."""
+
+from db.models.audit import AuditEntry, Counter
+from db.models.base import Base, Money, now
+from db.models.occupants import Occupant, OccupantMember
+from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.staff import Staff
+from db.models.visitors import Visit, VisitAmendment
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Building",
+    "Counter",
+    "Money",
+    "Occupant",
+    "OccupantMember",
+    "PropertyProfile",
+    "Setting",
+    "Staff",
+    "Unit",
+    "Visit",
+    "VisitAmendment",
+    "now",
+]

@@ -1,0 +1,1 @@
+"""Queries worth naming: searches the services share. Each takes an open session."""

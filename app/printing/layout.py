@@ -1,0 +1,329 @@
+"""A small top-to-bottom layout for roll-paper slips: measure every block, then draw.
+
+Roll paper has a fixed width and any length, so a slip is a column of blocks whose heights
+are known before the page is created; the page is then exactly as long as its content.
+Chinese has no spaces to break at, so wrapping here works character by character and keeps
+Latin words, numbers and punctuation together where they fit.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reportlab.pdfgen.canvas import Canvas
+
+from app.printing.barcode import THERMAL_DPI, code128_height, code128_width, draw_code128
+from app.printing.fonts import FONT_NAME, ascent, descent, register_fonts, string_width
+
+MM = 72.0 / 25.4
+#: 80 mm thermal roll: the paper, and the 72 mm the head reaches (576 dots at 203 dpi).
+ROLL_80_WIDTH = 80 * MM
+ROLL_80_PRINTABLE = 72 * MM
+LINE_SPACING = 1.25
+
+# Kinsoku: these never start a line / never end one.
+_NO_LINE_START = set("，。、；：？！）》」』】〉”’,.;:?!)]}%·…")
+_NO_LINE_END = set("（《「『【〈“‘([{¥￥$#")
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F@&_\-+/.'#*]+|\s+|.", re.S)
+
+
+def format_datetime(value: datetime | None) -> str:
+    """``yyyy-MM-dd HH:mm``, 24-hour, whatever the locale; empty for None."""
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def _tokens(text: str) -> list[str]:
+    raw = _TOKEN.findall(text)
+    out: list[str] = []
+    for tok in raw:
+        if out and not tok.isspace() and tok[0] in _NO_LINE_START and not out[-1].isspace():
+            out[-1] += tok
+        elif out and not tok.isspace() and out[-1][-1:] in _NO_LINE_END and not out[-1].isspace():
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+def wrap_text(text: str, size: float, width: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` points at ``size``.
+
+    Explicit newlines are kept; a word longer than a line is split between characters.
+    """
+    lines: list[str] = []
+    for para in (text or "").split("\n"):
+        line = ""
+        for tok in _tokens(para):
+            if string_width(line + tok, size) <= width:
+                line += tok
+                continue
+            if tok.isspace():  # a space at the break point disappears
+                lines.append(line.rstrip())
+                line = ""
+                continue
+            if line.strip():
+                lines.append(line.rstrip())
+            line = ""
+            for ch in tok:  # the token alone is too wide: split it
+                if line and string_width(line + ch, size) > width:
+                    lines.append(line)
+                    line = ""
+                line += ch
+        lines.append(line.rstrip())
+    return lines
+
+
+class Block:
+    """One piece of the column. ``height`` is called before the page exists."""
+
+    def height(self, width: float) -> float:
+        raise NotImplementedError
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Spacer(Block):
+    points: float
+
+    def height(self, width: float) -> float:
+        return self.points
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        pass
+
+
+def _line_height(size: float) -> float:
+    return size * LINE_SPACING
+
+
+def _first_baseline(top: float, size: float) -> float:
+    # Centre the glyph box (ascent + descent) in the first line's slot.
+    slot = _line_height(size)
+    return top - (slot - ascent(size) - descent(size)) / 2 - ascent(size)
+
+
+def _draw_lines(canvas: Canvas, lines: Sequence[str], x: float, top: float, width: float,
+                size: float, align: str, bold: bool) -> None:
+    font = register_fonts()
+    canvas.saveState()
+    if bold:
+        # The font has a single weight; stroking the outlines too gives a print-safe bold.
+        canvas.setLineWidth(size * 0.025)
+    baseline = _first_baseline(top, size)
+    for line in lines:
+        w = string_width(line, size)
+        if align == "center":
+            lx = x + (width - w) / 2
+        elif align == "right":
+            lx = x + width - w
+        else:
+            lx = x
+        t = canvas.beginText(lx, baseline)
+        t.setFont(font, size)
+        t.setTextRenderMode(2 if bold else 0)
+        t.textOut(line)
+        canvas.drawText(t)
+        baseline -= _line_height(size)
+    canvas.restoreState()
+
+
+@dataclass
+class Paragraph(Block):
+    """Wrapped text, left, centred or right aligned."""
+
+    text: str
+    size: float = 9.0
+    align: str = "left"
+    bold: bool = False
+
+    def height(self, width: float) -> float:
+        return len(wrap_text(self.text, self.size, width)) * _line_height(self.size)
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        _draw_lines(canvas, wrap_text(self.text, self.size, width), x, top, width,
+                    self.size, self.align, self.bold)
+
+
+@dataclass
+class Rule(Block):
+    """A horizontal line with some air above and below."""
+
+    thickness: float = 0.75
+    dashed: bool = False
+    pad: float = 1.5 * MM
+
+    def height(self, width: float) -> float:
+        return 2 * self.pad + self.thickness
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        canvas.saveState()
+        canvas.setLineWidth(self.thickness)
+        if self.dashed:
+            canvas.setDash(3, 2)
+        y = top - self.pad - self.thickness / 2
+        canvas.line(x, y, x + width, y)
+        canvas.restoreState()
+
+
+@dataclass
+class Banner(Block):
+    """White text on a black band: a mark nobody overlooks (e.g. REPRINT)."""
+
+    text: str
+    size: float = 14.0
+    pad: float = 1.2 * MM
+
+    def height(self, width: float) -> float:
+        inner = width - 2 * self.pad
+        return len(wrap_text(self.text, self.size, inner)) * _line_height(self.size) + 2 * self.pad
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        h = self.height(width)
+        canvas.saveState()
+        canvas.setFillGray(0)
+        canvas.rect(x, top - h, width, h, stroke=0, fill=1)
+        canvas.setFillGray(1)
+        canvas.setStrokeGray(1)
+        inner = width - 2 * self.pad
+        _draw_lines(canvas, wrap_text(self.text, self.size, inner), x + self.pad,
+                    top - self.pad, inner, self.size, "center", True)
+        canvas.restoreState()
+
+
+@dataclass
+class Row(Block):
+    """``label  value`` in two columns; either side wraps within its column."""
+
+    label: str
+    value: str
+    label_width: float
+    label_size: float = 8.0
+    value_size: float = 10.0
+    gap: float = 3 * MM
+    bold_value: bool = False
+
+    def _columns(self, width: float) -> tuple[list[str], list[str], float]:
+        vw = max(width - self.label_width - self.gap, 10 * MM)
+        return (wrap_text(self.label, self.label_size, self.label_width),
+                wrap_text(self.value, self.value_size, vw), vw)
+
+    def height(self, width: float) -> float:
+        labels, values, _ = self._columns(width)
+        return max(len(labels) * _line_height(self.label_size),
+                   len(values) * _line_height(self.value_size))
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        labels, values, vw = self._columns(width)
+        # Align the first label's baseline with the first value's baseline.
+        shift = _first_baseline(top, self.value_size) - _first_baseline(top, self.label_size)
+        _draw_lines(canvas, labels, x, top + shift, self.label_width, self.label_size,
+                    "left", False)
+        _draw_lines(canvas, values, x + self.label_width + self.gap, top, vw,
+                    self.value_size, "left", self.bold_value)
+
+
+@dataclass
+class WriteIn(Block):
+    """A label followed by a line to write or sign on."""
+
+    label: str
+    label_width: float
+    label_size: float = 8.0
+    space: float = 9 * MM
+    gap: float = 3 * MM
+
+    def height(self, width: float) -> float:
+        lines = wrap_text(self.label, self.label_size, self.label_width)
+        return max(self.space, len(lines) * _line_height(self.label_size))
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        h = self.height(width)
+        lines = wrap_text(self.label, self.label_size, self.label_width)
+        text_h = len(lines) * _line_height(self.label_size)
+        _draw_lines(canvas, lines, x, top - h + text_h, self.label_width, self.label_size,
+                    "left", False)
+        y = top - h + descent(self.label_size) + (_line_height(self.label_size)
+                                                  - ascent(self.label_size)
+                                                  - descent(self.label_size)) / 2
+        canvas.saveState()
+        canvas.setLineWidth(0.6)
+        canvas.line(x + self.label_width + self.gap, y, x + width, y)
+        canvas.restoreState()
+
+
+@dataclass
+class Code128Block(Block):
+    """A centred Code 128 with its text under it, bars on the printer's dot grid."""
+
+    text: str
+    module_dots: int = 2
+    dpi: int = THERMAL_DPI
+    height_mm: float = 10.0
+    font_size: float = 9.0
+
+    def height(self, width: float) -> float:
+        return code128_height(height_mm=self.height_mm, font_size=self.font_size, dpi=self.dpi)
+
+    def fits(self, width: float) -> bool:
+        return code128_width(self.text, module_dots=self.module_dots, dpi=self.dpi) <= width + 1e-6
+
+    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        w = code128_width(self.text, module_dots=self.module_dots, dpi=self.dpi)
+        draw_code128(canvas, self.text, x + (width - w) / 2, top - self.height(width),
+                     module_dots=self.module_dots, dpi=self.dpi, height_mm=self.height_mm,
+                     font_size=self.font_size)
+
+
+@dataclass
+class RollDocument:
+    """A one-page slip on roll paper: a column of blocks, page length fitted to them."""
+
+    blocks: list[Block] = field(default_factory=list)
+    page_width: float = ROLL_80_WIDTH
+    printable_width: float = ROLL_80_PRINTABLE
+    top_margin: float = 3 * MM
+    bottom_margin: float = 5 * MM
+    dpi: int = THERMAL_DPI
+    title: str = ""
+    on_canvas: Callable[[Canvas], None] | None = None
+
+    def add(self, block: Block) -> Block:
+        self.blocks.append(block)
+        return block
+
+    def render(self) -> bytes:
+        """The PDF. ``invariant`` output: the same blocks always give the same bytes."""
+        register_fonts()
+        width = self.printable_width
+        content = sum(b.height(width) for b in self.blocks)
+        dot = 72.0 / self.dpi
+        # A whole number of dots long, so vertical positions land on dot rows too.
+        height = math.ceil((self.top_margin + content + self.bottom_margin) / dot) * dot
+        buf = io.BytesIO()
+        # initialFontName keeps reportlab from referencing Helvetica (a non-embedded base-14 font).
+        canvas = Canvas(buf, pagesize=(self.page_width, height), invariant=1, pageCompression=1,
+                        initialFontName=FONT_NAME, initialFontSize=9)
+        canvas.setTitle(self.title)
+        canvas.setCreator("Reception Desk")
+        canvas.setProducer("Reception Desk")
+        x = (self.page_width - width) / 2
+        top = height - self.top_margin
+        for block in self.blocks:
+            block.draw(canvas, x, top, width)
+            top -= block.height(width)
+        canvas.showPage()
+        canvas.save()
+        return buf.getvalue()
+
+
+def label_column_width(labels: Sequence[str], size: float, *, limit: float) -> float:
+    """The widest of ``labels`` at ``size``, but no more than ``limit`` (longer ones wrap)."""
+    widest = max((string_width(label, size) for label in labels if label), default=0.0)
+    return min(widest + 0.5, limit)

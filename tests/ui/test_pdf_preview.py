@@ -1,0 +1,80 @@
+"""The preview dialog loads a slip, saves it, and prints it through Qt at a thermal resolution."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from app.paths import print_dir
+from app.printing.visitor_slip import VisitorSlipData, render_visitor_slip
+from ui.printing.preview import PdfPreviewDialog, use_document_page_size
+
+
+def slip() -> bytes:
+    return render_visitor_slip(VisitorSlipData(
+        property_name="阳光花园物业服务中心", visitor_name="李四", doc_type_label="居民身份证",
+        doc_number="11010519491231002X", host_label="A-1203 张三", purpose="送货",
+        badge_number="V-0042", time_in=datetime(2026, 11, 23, 9, 5), receptionist="王芳",
+        printed_at=datetime(2026, 11, 23, 9, 6),
+    ))
+
+
+def test_dialog_shows_the_slip(qtbot):
+    dialog = PdfPreviewDialog(slip(), kind="visitor_slip", ref=42)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.document().status() == QPdfDocument.Status.Ready)
+    assert dialog.page_count() == 1
+    assert dialog.view.document() is dialog.document()
+    assert dialog.print_button.isEnabled()
+    assert dialog.print_button.text() and dialog.save_button.text()
+    QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+    assert dialog.close_button.text()
+
+
+def test_broken_pdf_disables_print(qtbot):
+    dialog = PdfPreviewDialog(b"%PDF-1.4 not really")
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() == 0
+    assert not dialog.print_button.isEnabled()
+
+
+def test_save_as_pdf(qtbot, tmp_path):
+    dialog = PdfPreviewDialog(slip())
+    qtbot.addWidget(dialog)
+    assert dialog.save_to(tmp_path / "slip")
+    assert (tmp_path / "slip.pdf").read_bytes() == dialog.pdf_bytes()
+
+
+def test_print_keeps_a_copy_and_prints_at_printer_resolution(qtbot, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    dialog = PdfPreviewDialog(slip(), kind="visitor_slip", ref=42)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setResolution(203)
+    use_document_page_size(printer, dialog.document())
+    with qtbot.waitSignal(dialog.printAttempted) as signal:
+        assert dialog.print_on(printer)
+    kept = signal.args[0]
+    assert kept.parent == print_dir() and kept.read_bytes() == dialog.pdf_bytes()
+    assert "visitor_slip_42" in kept.name
+
+    printed = PdfReader(io.BytesIO(out.read_bytes()))
+    assert len(printed.pages) == 1
+    assert float(printed.pages[0].mediabox.width) * 25.4 / 72 == pytest.approx(80, abs=0.5)
+    image = printed.pages[0].images[0].image
+    # one image pixel per printer dot: 80 mm at 203 dpi
+    assert abs(image.width - round(80 / 25.4 * 203)) <= 1
+    assert isinstance(image, Image.Image)
+    assert "V-0042" in [r.text for r in zxingcpp.read_barcodes(image.convert("L"))]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 #: How long a connection waits for another writer before giving up (milliseconds).
@@ -26,6 +27,33 @@ class DatabaseLocationError(ValueError):
         super().__init__(f"{key}: {path}")
         self.key = key
         self.path = path
+
+
+class StorageError(RuntimeError):
+    """The database itself failed (locked, disk full, connection lost); nothing was written.
+
+    Carries a message key like the application's errors so the UI can say what happened.
+    """
+
+    def __init__(self, key: str, cause: str):
+        super().__init__(f"{key}: {cause}")
+        self.key = key
+        self.params = {"cause": cause}
+
+
+def storage_error(exc: DBAPIError) -> StorageError:
+    """Classify a driver error into a ``StorageError`` with a message key."""
+    text = str(getattr(exc, "orig", exc))
+    low = text.lower()
+    if "locked" in low or "busy" in low or "could not obtain lock" in low:
+        key = "db.locked"
+    elif "disk is full" in low or "no space" in low:
+        key = "db.disk_full"
+    elif isinstance(exc, OperationalError):
+        key = "db.unavailable"
+    else:
+        key = "db.write_failed"
+    return StorageError(key, text[:300])
 
 
 def sqlite_path(url: str | URL) -> Path | None:
@@ -120,6 +148,13 @@ class Database:
         try:
             yield session
             session.commit()
+        except DBAPIError as exc:
+            session.rollback()
+            # A constraint violation is a program error worth its own traceback; anything
+            # else (locked, disk full, connection lost) is the storage failing.
+            if not isinstance(exc, IntegrityError):
+                raise storage_error(exc) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -132,6 +167,8 @@ class Database:
         session = self._reader()
         try:
             yield session
+        except OperationalError as exc:
+            raise storage_error(exc) from exc
         finally:
             session.rollback()
             session.close()

@@ -1,0 +1,159 @@
+"""Message keys raised by services, turned into translated sentences at the UI edge."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.errors import DomainError, FieldError, StorageError
+from ui.format import fmt_date, fmt_datetime
+
+_CTX = "Messages"
+
+MESSAGES: dict[str, str] = {
+    "validation.failed": QT_TRANSLATE_NOOP("Messages", "Please correct the highlighted fields."),
+    "id.required": QT_TRANSLATE_NOOP("Messages", "Enter the ID number."),
+    "id.length": QT_TRANSLATE_NOOP("Messages", "A mainland ID number has 18 characters, not {length}."),
+    "id.format": QT_TRANSLATE_NOOP("Messages", "An ID number is 17 digits followed by a digit or X."),
+    "id.region": QT_TRANSLATE_NOOP("Messages", "The first digits are not a valid region code."),
+    "id.birthdate": QT_TRANSLATE_NOOP("Messages", "The date of birth in this ID number is not valid."),
+    "id.checksum": QT_TRANSLATE_NOOP("Messages", "The check digit does not match: please re-check the ID number."),
+    "doc.type_unknown": QT_TRANSLATE_NOOP("Messages", "Choose a document type."),
+    "doc.required": QT_TRANSLATE_NOOP("Messages", "Enter the document number."),
+    "doc.permit_format": QT_TRANSLATE_NOOP("Messages", "A permit number is H/M + 8 digits (Hong Kong/Macau) or 8 digits (Taiwan)."),
+    "doc.passport_format": QT_TRANSLATE_NOOP("Messages", "A passport number is 5–20 letters and digits."),
+    "doc.other_format": QT_TRANSLATE_NOOP("Messages", "The document number is too long or contains invalid characters."),
+    "phone.required": QT_TRANSLATE_NOOP("Messages", "Enter a phone number."),
+    "phone.format": QT_TRANSLATE_NOOP("Messages", "Not a phone number: use a mobile (11 digits), an area code + number, or +country code."),
+    "phone.mobile_length": QT_TRANSLATE_NOOP("Messages", "A mobile number has 11 digits, not {length}."),
+    "phone.mobile_prefix": QT_TRANSLATE_NOOP("Messages", "A mobile number starts with 13–19."),
+    "plate.format": QT_TRANSLATE_NOOP("Messages", "Not a vehicle plate such as 粤B12345."),
+    "badge.format": QT_TRANSLATE_NOOP("Messages", "A badge number is letters, digits and dashes only."),
+    "name.required": QT_TRANSLATE_NOOP("Messages", "Enter the name."),
+    "text.too_long": QT_TRANSLATE_NOOP("Messages", "At most {max} characters."),
+    "text.control_chars": QT_TRANSLATE_NOOP("Messages", "Contains invisible control characters."),
+    "text.required": QT_TRANSLATE_NOOP("Messages", "This field is required."),
+    "username.required": QT_TRANSLATE_NOOP("Messages", "Enter a user name."),
+    "username.format": QT_TRANSLATE_NOOP("Messages", "Use letters, digits, dot, dash or underscore."),
+    "username.taken": QT_TRANSLATE_NOOP("Messages", "This user name is already taken."),
+    "role.unknown": QT_TRANSLATE_NOOP("Messages", "Choose a role."),
+    "password.too_short": QT_TRANSLATE_NOOP("Messages", "At least {min} characters."),
+    "password.mismatch": QT_TRANSLATE_NOOP("Messages", "The two passwords differ."),
+    "staff.already_initialised": QT_TRANSLATE_NOOP("Messages", "This database already has an administrator."),
+    "staff.not_found": QT_TRANSLATE_NOOP("Messages", "No such staff account."),
+    "auth.bad_credentials": QT_TRANSLATE_NOOP("Messages", "Wrong user name or password."),
+    "auth.not_signed_in": QT_TRANSLATE_NOOP("Messages", "Please sign in first."),
+    "auth.role_required": QT_TRANSLATE_NOOP("Messages", "This needs a {role} or above."),
+    "setting.time_format": QT_TRANSLATE_NOOP("Messages", "Use a 24-hour time such as 22:00."),
+    "setting.unknown": QT_TRANSLATE_NOOP("Messages", "Unknown setting {key}."),
+    "setting.overstay_range": QT_TRANSLATE_NOOP("Messages", "Between 1 and 72 hours."),
+    "building.code_taken": QT_TRANSLATE_NOOP("Messages", "A building with this code exists."),
+    "building.not_found": QT_TRANSLATE_NOOP("Messages", "No such building."),
+    "unit.code_taken": QT_TRANSLATE_NOOP("Messages", "A unit with this number exists."),
+    "unit.not_found": QT_TRANSLATE_NOOP("Messages", "No unit {unit} in the directory."),
+    "occupant.kind_unknown": QT_TRANSLATE_NOOP("Messages", "Owner or tenant?"),
+    "occupant.not_found": QT_TRANSLATE_NOOP("Messages", "Pick an occupant from the directory."),
+    "date.in_future": QT_TRANSLATE_NOOP("Messages", "The date is in the future."),
+    "date.range_reversed": QT_TRANSLATE_NOOP("Messages", "The end date is before the start date."),
+    "visit.party_range": QT_TRANSLATE_NOOP("Messages", "Between 1 and {max} people."),
+    "visit.host_required": QT_TRANSLATE_NOOP("Messages", "Whom do they visit? Pick an occupant or unit, or write a note."),
+    "visit.badge_in_use": QT_TRANSLATE_NOOP("Messages", "This badge is still held by {name}."),
+    "visit.not_found": QT_TRANSLATE_NOOP("Messages", "No such visit."),
+    "visit.badge_unknown": QT_TRANSLATE_NOOP("Messages", "No visitor on site holds badge {badge}."),
+    "visit.already_signed_out": QT_TRANSLATE_NOOP("Messages", "{name} (badge {badge}) already signed out at {time_out}."),
+    "visit.field_not_amendable": QT_TRANSLATE_NOOP("Messages", "This field cannot be amended."),
+    "visit.time_in_invalid": QT_TRANSLATE_NOOP("Messages", "The time in is not valid."),
+    "visit.time_out_before_in": QT_TRANSLATE_NOOP("Messages", "The time out is before the time in."),
+    "visit.time_out_required": QT_TRANSLATE_NOOP("Messages", "A signed-out visit keeps a time out."),
+    "visit.nothing_changed": QT_TRANSLATE_NOOP("Messages", "Nothing was changed."),
+    "db.network_path": QT_TRANSLATE_NOOP("Messages", "The database file is on a network share ({path}); SQLite must be on a local disk. Use PostgreSQL for several counters."),
+    "db.schema_too_new": QT_TRANSLATE_NOOP("Messages", "This database was written by a newer version of Reception Desk (schema {revision}). Please install the newer version."),
+    "db.migration_failed": QT_TRANSLATE_NOOP("Messages", "The database could not be upgraded: {cause}. Nothing was changed; a backup is at {backup}."),
+    "db.open_failed": QT_TRANSLATE_NOOP("Messages", "The database could not be opened: {cause}"),
+    "error.unexpected": QT_TRANSLATE_NOOP("Messages", "Something went wrong: {cause}. The details are in the log file {log}."),
+    "db.locked": QT_TRANSLATE_NOOP("Messages", "The database is busy (another counter is writing). Nothing was saved; please try again."),
+    "db.write_failed": QT_TRANSLATE_NOOP("Messages", "The database could not save: {cause}. Nothing was saved."),
+    "db.disk_full": QT_TRANSLATE_NOOP("Messages", "The disk is full. Nothing was saved: free some space and try again."),
+    "db.unavailable": QT_TRANSLATE_NOOP("Messages", "The database is not available: {cause}. Nothing was saved."),
+}
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, datetime):
+        return fmt_datetime(value)
+    if isinstance(value, date):
+        return fmt_date(value)
+    if isinstance(value, str) and value in ROLE_NAMES:
+        return role_name(value)
+    return str(value)
+
+
+def message(key: str, params: dict[str, Any] | None = None) -> str:
+    """The translated sentence for ``key`` with ``params`` filled in."""
+    template = MESSAGES.get(key)
+    if template is None:
+        return key
+    text = QCoreApplication.translate(_CTX, template)
+    try:
+        return text.format(**{k: _fmt(v) for k, v in (params or {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def error_text(exc: DomainError | FieldError | StorageError) -> str:
+    return message(exc.key, exc.params)
+
+
+ROLE_NAMES = {
+    "receptionist": QT_TRANSLATE_NOOP("Roles", "receptionist"),
+    "supervisor": QT_TRANSLATE_NOOP("Roles", "supervisor"),
+    "manager": QT_TRANSLATE_NOOP("Roles", "manager"),
+    "admin": QT_TRANSLATE_NOOP("Roles", "administrator"),
+}
+
+DOC_TYPE_NAMES = {
+    "mainland_id": QT_TRANSLATE_NOOP("DocTypes", "Mainland ID card"),
+    "hkmt_permit": QT_TRANSLATE_NOOP("DocTypes", "HK/Macau/Taiwan permit"),
+    "passport": QT_TRANSLATE_NOOP("DocTypes", "Passport"),
+    "other": QT_TRANSLATE_NOOP("DocTypes", "Other"),
+}
+
+OCCUPANT_KIND_NAMES = {
+    "owner": QT_TRANSLATE_NOOP("OccupantKinds", "Owner"),
+    "tenant": QT_TRANSLATE_NOOP("OccupantKinds", "Tenant"),
+}
+
+FIELD_NAMES = {
+    "visitor_name": QT_TRANSLATE_NOOP("Fields", "Name"),
+    "doc_type": QT_TRANSLATE_NOOP("Fields", "Document"),
+    "doc_number": QT_TRANSLATE_NOOP("Fields", "Document no."),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+    "company": QT_TRANSLATE_NOOP("Fields", "Company"),
+    "host_occupant_id": QT_TRANSLATE_NOOP("Fields", "Host"),
+    "host_unit_id": QT_TRANSLATE_NOOP("Fields", "Host unit"),
+    "host_note": QT_TRANSLATE_NOOP("Fields", "Host note"),
+    "purpose": QT_TRANSLATE_NOOP("Fields", "Purpose"),
+    "party_size": QT_TRANSLATE_NOOP("Fields", "People"),
+    "vehicle_plate": QT_TRANSLATE_NOOP("Fields", "Vehicle plate"),
+    "badge_number": QT_TRANSLATE_NOOP("Fields", "Badge"),
+    "time_in": QT_TRANSLATE_NOOP("Fields", "Time in"),
+    "time_out": QT_TRANSLATE_NOOP("Fields", "Time out"),
+}
+
+
+def role_name(role: str) -> str:
+    return QCoreApplication.translate("Roles", ROLE_NAMES.get(role, role))
+
+
+def doc_type_name(doc_type: str) -> str:
+    return QCoreApplication.translate("DocTypes", DOC_TYPE_NAMES.get(doc_type, doc_type))
+
+
+def occupant_kind_name(kind: str) -> str:
+    return QCoreApplication.translate("OccupantKinds", OCCUPANT_KIND_NAMES.get(kind, kind))
+
+
+def field_name(field: str) -> str:
+    return QCoreApplication.translate("Fields", FIELD_NAMES.get(field, field))

@@ -1,0 +1,28 @@
+"""A tab whose module arrives in a later version: it says so plainly, with no fake data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class PlaceholderTab(QWidget):
+    def __init__(self, describe: Callable[[], str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._describe = describe
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.label)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("%1\n\nThis module is coming in a later version of Reception Desk.")
+                           .replace("%1", self._describe()))

@@ -1,0 +1,33 @@
+"""Printing a visitor slip from the UI: build the PDF in app/, keep a copy, preview, print."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QWidget
+
+from app.printing.store import save_print
+from app.printing.visitor_slip import render_visitor_slip, slip_data_from
+from app.services import Services
+from app.services.visitors import VisitView
+from ui.messages import doc_type_name
+
+log = logging.getLogger(__name__)
+
+
+def visitor_slip_pdf(services: Services, visit: VisitView, *, reprint: bool) -> bytes:
+    op = services.ctx.operator
+    data = slip_data_from(visit, services.property.profile(), op.display_name if op else "",
+                          doc_type_name(visit.doc_type), reprint)
+    return render_visitor_slip(data)
+
+
+def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *, reprint: bool) -> None:
+    """Render the slip, keep it in the prints folder, and open the preview with its Print button."""
+    from ui.printing.preview import PdfPreviewDialog
+
+    pdf = visitor_slip_pdf(services, visit, reprint=reprint)
+    path = save_print(pdf, "visitor-slip", visit.id)
+    log.info("visitor slip for visit %s %s: %s", visit.id, "reprinted" if reprint else "printed", path)
+    dlg = PdfPreviewDialog(pdf, parent.tr("Visitor slip") if hasattr(parent, "tr") else "Visitor slip", parent)
+    dlg.exec()

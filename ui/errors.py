@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from app.errors import DomainError, StorageError, ValidationError
 from ui.messages import error_text, message
@@ -29,14 +30,14 @@ def run_action(parent: QWidget, fn: Callable[[], T], form: FieldForm | None = No
         unplaced = form.show_errors(exc.fields) if form is not None else list(exc.fields)
         if unplaced:
             text = "\n".join(error_text(exc.fields[n]) for n in unplaced)
-            QMessageBox.warning(parent, parent.tr("Please check"), text)
+            QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Please check"), text)
         return None
     except DomainError as exc:
-        QMessageBox.warning(parent, parent.tr("Not possible"), error_text(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Not possible"), error_text(exc))
         return None
     except StorageError as exc:
         log.error("database error: %s", exc)
-        QMessageBox.critical(parent, parent.tr("Database"), error_text(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("Errors", "Database"), error_text(exc))
         return None
     if form is not None:
         form.clear_errors()

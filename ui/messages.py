@@ -77,6 +77,21 @@ MESSAGES: dict[str, str] = {
     "db.write_failed": QT_TRANSLATE_NOOP("Messages", "The database could not save: {cause}. Nothing was saved."),
     "db.disk_full": QT_TRANSLATE_NOOP("Messages", "The disk is full. Nothing was saved: free some space and try again."),
     "db.unavailable": QT_TRANSLATE_NOOP("Messages", "The database is not available: {cause}. Nothing was saved."),
+    "username.reserved": QT_TRANSLATE_NOOP("Messages", "This user name is reserved."),
+    "staff.system_account": QT_TRANSLATE_NOOP("Messages", "The system account cannot be changed."),
+    "visit.time_out_in_future": QT_TRANSLATE_NOOP("Messages", "The time out is in the future."),
+    "date.format": QT_TRANSLATE_NOOP("Messages", "'{value}' is not a date (use YYYY-MM-DD)."),
+    "import.empty": QT_TRANSLATE_NOOP("Messages", "The file has no rows."),
+    "import.missing_columns": QT_TRANSLATE_NOOP("Messages", "The header row lacks the column(s) {columns}."),
+    "import.encoding": QT_TRANSLATE_NOOP("Messages", "The file is neither UTF-8 nor GBK text."),
+    "import.csv_invalid": QT_TRANSLATE_NOOP("Messages", "The file is not valid CSV: {reason}"),
+    "import.xlsx_invalid": QT_TRANSLATE_NOOP("Messages", "The file is not a valid XLSX workbook: {reason}"),
+    "import.xls_unsupported": QT_TRANSLATE_NOOP("Messages", "Old .xls workbooks are not supported: save it as .xlsx or CSV."),
+    "import.file_unreadable": QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {reason}"),
+    "import.building_mismatch": QT_TRANSLATE_NOOP("Messages", "Unit {unit} does not belong to building {building}."),
+    "import.unit_building_unknown": QT_TRANSLATE_NOOP("Messages", "Cannot tell the building of unit {unit}: add a building column."),
+    "import.duplicate_existing": QT_TRANSLATE_NOOP("Messages", "{name} of {unit} is already in the directory."),
+    "import.duplicate_in_file": QT_TRANSLATE_NOOP("Messages", "{name} of {unit} is already on row {first_row}."),
 }
 
 

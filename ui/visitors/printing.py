@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.printing.store import save_print
 from app.printing.visitor_slip import render_visitor_slip, slip_data_from
 from app.services import Services
 from app.services.visitors import VisitView
@@ -23,11 +23,11 @@ def visitor_slip_pdf(services: Services, visit: VisitView, *, reprint: bool) -> 
 
 
 def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *, reprint: bool) -> None:
-    """Render the slip, keep it in the prints folder, and open the preview with its Print button."""
+    """Render the slip and open the preview; its Print button keeps a copy of what was printed."""
     from ui.printing.preview import PdfPreviewDialog
 
     pdf = visitor_slip_pdf(services, visit, reprint=reprint)
-    path = save_print(pdf, "visitor-slip", visit.id)
-    log.info("visitor slip for visit %s %s: %s", visit.id, "reprinted" if reprint else "printed", path)
-    dlg = PdfPreviewDialog(pdf, parent.tr("Visitor slip") if hasattr(parent, "tr") else "Visitor slip", parent)
+    log.info("visitor slip for visit %s %s", visit.id, "reprint" if reprint else "first print")
+    title = QCoreApplication.translate("VisitorSlip", "Visitor slip")
+    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor-slip", ref=str(visit.id))
     dlg.exec()

@@ -1,0 +1,1272 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend visit #%1</source>
+        <translation>更正来访记录 #%1</translation>
+    </message>
+    <message>
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>更正原因（必填）(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>DocTypes</name>
+    <message>
+        <source>Mainland ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>HK/Macau/Taiwan permit</source>
+        <translation>港澳台通行证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Please check</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <source>Host unit</source>
+        <translation>被访房号</translation>
+    </message>
+    <message>
+        <source>Host note</source>
+        <translation>被访说明</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>访客证</translation>
+    </message>
+    <message>
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Welcome to Reception Desk</source>
+        <translation>欢迎使用前台服务台</translation>
+    </message>
+    <message>
+        <source>This database is new. Enter the property&apos;s details (printed on every form) and create the administrator account — or load demo data to try the program first.</source>
+        <translation>这是一个新数据库。请填写物业信息（打印在每张单据上）并创建管理员账号——也可以先载入演示数据试用本程序。</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data</source>
+        <translation>载入演示数据(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Switch operator</source>
+        <translation>切换操作员</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Who is working the counter now? Sign in with your own account: everything you record carries your name.</source>
+        <translation>现在由谁值班？请用自己的账号登录：您登记的每一条记录都会署上您的名字。</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Visitors</source>
+        <translation>访客登记</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙管理</translation>
+    </message>
+    <message>
+        <source>Key cabinet: lending and taking back keys.</source>
+        <translation>钥匙柜：钥匙借出与归还。</translation>
+    </message>
+    <message>
+        <source>Parcels &amp;&amp; mail</source>
+        <translation>邮件包裹</translation>
+    </message>
+    <message>
+        <source>Parcels and mail: intake, notices and pick-up.</source>
+        <translation>邮件包裹：收件登记、通知与领取。</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Repair requests and dispatch slips.</source>
+        <translation>报修登记与派工单。</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款收据</translation>
+    </message>
+    <message>
+        <source>Receipts, fees and the shift cash-up.</source>
+        <translation>收款收据、收费项目与交班结账。</translation>
+    </message>
+    <message>
+        <source>About Reception Desk</source>
+        <translation>关于前台服务台</translation>
+    </message>
+    <message>
+        <source>Reception Desk %1
+The reception counter of a managed property.</source>
+        <translation>前台服务台 %1
+物业服务中心前台的日常工作软件。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>操作员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Scanner: not configured</source>
+        <translation>扫描枪：未设置</translation>
+    </message>
+    <message>
+        <source>Reception Desk</source>
+        <translation>前台服务台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch operator…</source>
+        <translation>切换操作员(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>签退(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Occupant &amp;directory…</source>
+        <translation>业户档案(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Reception Desk</source>
+        <translation>关于前台服务台(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Please correct the highlighted fields.</source>
+        <translation>请更正标出的栏目。</translation>
+    </message>
+    <message>
+        <source>Enter the ID number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+    <message>
+        <source>A mainland ID number has 18 characters, not {length}.</source>
+        <translation>居民身份证号码应为 18 位，而不是 {length} 位。</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits followed by a digit or X.</source>
+        <translation>身份证号码由 17 位数字加一位数字或 X 组成。</translation>
+    </message>
+    <message>
+        <source>The first digits are not a valid region code.</source>
+        <translation>前几位不是有效的地区代码。</translation>
+    </message>
+    <message>
+        <source>The date of birth in this ID number is not valid.</source>
+        <translation>身份证号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>The check digit does not match: please re-check the ID number.</source>
+        <translation>校验位不符：请重新核对身份证号码。</translation>
+    </message>
+    <message>
+        <source>Choose a document type.</source>
+        <translation>请选择证件类型。</translation>
+    </message>
+    <message>
+        <source>Enter the document number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+    <message>
+        <source>A permit number is H/M + 8 digits (Hong Kong/Macau) or 8 digits (Taiwan).</source>
+        <translation>通行证号码为 H/M 加 8 位数字（港澳）或 8 位数字（台湾）。</translation>
+    </message>
+    <message>
+        <source>A passport number is 5–20 letters and digits.</source>
+        <translation>护照号码为 5–20 位字母和数字。</translation>
+    </message>
+    <message>
+        <source>The document number is too long or contains invalid characters.</source>
+        <translation>证件号码过长或含有无效字符。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation>请输入电话号码。</translation>
+    </message>
+    <message>
+        <source>Not a phone number: use a mobile (11 digits), an area code + number, or +country code.</source>
+        <translation>不是有效的电话号码：请填写 11 位手机号、区号加号码，或 +国家代码。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits, not {length}.</source>
+        <translation>手机号码应为 11 位，而不是 {length} 位。</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13–19.</source>
+        <translation>手机号码以 13–19 开头。</translation>
+    </message>
+    <message>
+        <source>Not a vehicle plate such as 粤B12345.</source>
+        <translation>不是有效的车牌号（例如 粤B12345）。</translation>
+    </message>
+    <message>
+        <source>A badge number is letters, digits and dashes only.</source>
+        <translation>访客证号只能包含字母、数字和短横线。</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Contains invisible control characters.</source>
+        <translation>含有不可见的控制字符。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此栏必填。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, dot, dash or underscore.</source>
+        <translation>只能使用字母、数字、点、短横线或下划线。</translation>
+    </message>
+    <message>
+        <source>This user name is already taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>At least {min} characters.</source>
+        <translation>至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This database already has an administrator.</source>
+        <translation>此数据库已有管理员。</translation>
+    </message>
+    <message>
+        <source>No such staff account.</source>
+        <translation>没有这个员工账号。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Please sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>This needs a {role} or above.</source>
+        <translation>此操作需要{role}或以上权限。</translation>
+    </message>
+    <message>
+        <source>Use a 24-hour time such as 22:00.</source>
+        <translation>请使用 24 小时制时间，例如 22:00。</translation>
+    </message>
+    <message>
+        <source>Unknown setting {key}.</source>
+        <translation>未知的设置项 {key}。</translation>
+    </message>
+    <message>
+        <source>Between 1 and 72 hours.</source>
+        <translation>应在 1 到 72 小时之间。</translation>
+    </message>
+    <message>
+        <source>A building with this code exists.</source>
+        <translation>已有相同编号的楼栋。</translation>
+    </message>
+    <message>
+        <source>No such building.</source>
+        <translation>没有这个楼栋。</translation>
+    </message>
+    <message>
+        <source>A unit with this number exists.</source>
+        <translation>已有相同的房号。</translation>
+    </message>
+    <message>
+        <source>No unit {unit} in the directory.</source>
+        <translation>业户档案中没有房号 {unit}。</translation>
+    </message>
+    <message>
+        <source>Owner or tenant?</source>
+        <translation>业主还是租户？</translation>
+    </message>
+    <message>
+        <source>Pick an occupant from the directory.</source>
+        <translation>请从业户档案中选择业户。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Between 1 and {max} people.</source>
+        <translation>人数应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Whom do they visit? Pick an occupant or unit, or write a note.</source>
+        <translation>拜访谁？请选择业户或房号，或填写说明。</translation>
+    </message>
+    <message>
+        <source>This badge is still held by {name}.</source>
+        <translation>该访客证仍在 {name} 手中。</translation>
+    </message>
+    <message>
+        <source>No such visit.</source>
+        <translation>没有这条来访记录。</translation>
+    </message>
+    <message>
+        <source>No visitor on site holds badge {badge}.</source>
+        <translation>在场访客中没有人持有访客证 {badge}。</translation>
+    </message>
+    <message>
+        <source>{name} (badge {badge}) already signed out at {time_out}.</source>
+        <translation>{name}（访客证 {badge}）已于 {time_out} 离开。</translation>
+    </message>
+    <message>
+        <source>This field cannot be amended.</source>
+        <translation>此栏不能更正。</translation>
+    </message>
+    <message>
+        <source>The time in is not valid.</source>
+        <translation>进入时间无效。</translation>
+    </message>
+    <message>
+        <source>The time out is before the time in.</source>
+        <translation>离开时间早于进入时间。</translation>
+    </message>
+    <message>
+        <source>A signed-out visit keeps a time out.</source>
+        <translation>已离开的访客必须保留离开时间。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The database file is on a network share ({path}); SQLite must be on a local disk. Use PostgreSQL for several counters.</source>
+        <translation>数据库文件位于网络共享（{path}）；SQLite 必须放在本地磁盘。多个前台共用请使用 PostgreSQL。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Reception Desk (schema {revision}). Please install the newer version.</source>
+        <translation>此数据库由更新版本的前台服务台写入（结构版本 {revision}）。请安装新版本。</translation>
+    </message>
+    <message>
+        <source>The database could not be upgraded: {cause}. Nothing was changed; a backup is at {backup}.</source>
+        <translation>数据库升级失败：{cause}。数据未作任何改动；备份位于 {backup}。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: {cause}</source>
+        <translation>无法打开数据库：{cause}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {cause}. The details are in the log file {log}.</source>
+        <translation>出现错误：{cause}。详细信息已记入日志文件 {log}。</translation>
+    </message>
+    <message>
+        <source>The database is busy (another counter is writing). Nothing was saved; please try again.</source>
+        <translation>数据库正忙（另一个前台正在写入）。本次未保存任何内容，请重试。</translation>
+    </message>
+    <message>
+        <source>The database could not save: {cause}. Nothing was saved.</source>
+        <translation>数据库无法保存：{cause}。本次未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved: free some space and try again.</source>
+        <translation>磁盘已满，本次未保存任何内容：请清理空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database is not available: {cause}. Nothing was saved.</source>
+        <translation>数据库不可用：{cause}。本次未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This user name is reserved.</source>
+        <translation>此用户名为系统保留。</translation>
+    </message>
+    <message>
+        <source>The system account cannot be changed.</source>
+        <translation>系统账号不能修改。</translation>
+    </message>
+    <message>
+        <source>The time out is in the future.</source>
+        <translation>离开时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date (use YYYY-MM-DD).</source>
+        <translation>“{value}”不是日期（请使用 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>文件中没有数据行。</translation>
+    </message>
+    <message>
+        <source>The header row lacks the column(s) {columns}.</source>
+        <translation>表头缺少以下列：{columns}。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GBK text.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码的文本。</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: {reason}</source>
+        <translation>文件不是有效的 CSV：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is not a valid XLSX workbook: {reason}</source>
+        <translation>文件不是有效的 XLSX 工作簿：{reason}</translation>
+    </message>
+    <message>
+        <source>Old .xls workbooks are not supported: save it as .xlsx or CSV.</source>
+        <translation>不支持旧版 .xls 工作簿：请另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Unit {unit} does not belong to building {building}.</source>
+        <translation>房号 {unit} 不属于楼栋 {building}。</translation>
+    </message>
+    <message>
+        <source>Cannot tell the building of unit {unit}: add a building column.</source>
+        <translation>无法判断房号 {unit} 所属楼栋：请增加“楼栋”列。</translation>
+    </message>
+    <message>
+        <source>{name} of {unit} is already in the directory.</source>
+        <translation>{unit} 的 {name} 已在业户档案中。</translation>
+    </message>
+    <message>
+        <source>{name} of {unit} is already on row {first_row}.</source>
+        <translation>{unit} 的 {name} 已出现在第 {first_row} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>OccupantDirectoryDialog</name>
+    <message>
+        <source>No occupant matches.</source>
+        <translation>没有符合条件的业户。</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>Move-in date: %1</source>
+        <translation>入住日期：%1</translation>
+    </message>
+    <message>
+        <source>Emergency contact: %1</source>
+        <translation>紧急联系人：%1</translation>
+    </message>
+    <message>
+        <source>Household members:</source>
+        <translation>家庭成员：</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Occupant directory</source>
+        <translation>业户档案</translation>
+    </message>
+    <message>
+        <source>Unit, name, pinyin initials (zs finds 张三) or last digits of the phone</source>
+        <translation>房号、姓名、拼音首字母（zs 可找到张三）或电话尾号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Owner / tenant</source>
+        <translation>业主/租户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Move-in date</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>&amp;Add occupant…</source>
+        <translation>新增业户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>OccupantEditDialog</name>
+    <message>
+        <source>Add occupant</source>
+        <translation>新增业户</translation>
+    </message>
+    <message>
+        <source>Edit occupant</source>
+        <translation>修改业户档案</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Owner / tenant</source>
+        <translation>业主/租户</translation>
+    </message>
+    <message>
+        <source>Move-in date</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>紧急联系电话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Move-in date known</source>
+        <translation>已知入住日期</translation>
+    </message>
+    <message>
+        <source>One per line: name, relation, phone</source>
+        <translation>每行一人：姓名, 关系, 电话</translation>
+    </message>
+</context>
+<context>
+    <name>OccupantKinds</name>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This document could not be opened.</source>
+        <translation>无法打开此文档。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>A copy was kept in %1.</source>
+        <translation>已在 %1 保存一份副本。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save the file:
+%1</source>
+        <translation>无法保存文件：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderTab</name>
+    <message>
+        <source>%1
+
+This module is coming in a later version of Reception Desk.</source>
+        <translation>%1
+
+此功能将在前台服务台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>receptionist</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>客服主管</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>管理处经理</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Visitor rules saved</source>
+        <translation>访客规则已保存</translation>
+    </message>
+    <message>
+        <source>Property profile saved</source>
+        <translation>物业信息已保存</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>访客登记</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Overstay after (hours)</source>
+        <translation>超时提醒（小时）</translation>
+    </message>
+    <message>
+        <source>End of the counter&apos;s day</source>
+        <translation>前台每日结束时间</translation>
+    </message>
+    <message>
+        <source>Save visitor rules</source>
+        <translation>保存访客规则</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Save property profile</source>
+        <translation>保存物业信息</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetailDialog</name>
+    <message>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Visiting</source>
+        <translation>被访</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>访客证</translation>
+    </message>
+    <message>
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>在场</translation>
+    </message>
+    <message>
+        <source>Visit #%1</source>
+        <translation>来访记录 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>History of corrections (%n)</source>
+        <translation>
+            <numerusform>更正记录（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When / field</source>
+        <translation>时间 / 栏目</translation>
+    </message>
+    <message>
+        <source>By / field</source>
+        <translation>更正人 / 栏目</translation>
+    </message>
+    <message>
+        <source>Reason / before</source>
+        <translation>原因 / 原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>更正(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>登记离开(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint slip</source>
+        <translation>补打访客单(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Document &amp;no.</source>
+        <translation>证件号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>&amp;Visiting</source>
+        <translation>被访(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Or note</source>
+        <translation>或说明</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>事由(&amp;U)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>&amp;Badge no.</source>
+        <translation>访客证号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Visiting an occupant</source>
+        <translation>拜访业户</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <source>Repair / maintenance</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Renovation</source>
+        <translation>装修</translation>
+    </message>
+    <message>
+        <source>Business meeting</source>
+        <translation>商务洽谈</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <source>Property management office</source>
+        <translation>物业管理处</translation>
+    </message>
+    <message>
+        <source>Name, phone or ID tail finds returning visitors</source>
+        <translation>输入姓名、电话或证件尾号可找出来过的访客</translation>
+    </message>
+    <message>
+        <source>Unit, name, pinyin initials (zs) or phone tail</source>
+        <translation>房号、姓名、拼音首字母（zs）或电话尾号</translation>
+    </message>
+    <message>
+        <source>e.g. management office, when not visiting an occupant</source>
+        <translation>例如：管理处（不是拜访业户时）</translation>
+    </message>
+    <message>
+        <source>e.g. 粤B12345</source>
+        <translation>例如：粤B12345</translation>
+    </message>
+    <message>
+        <source>Scan or type the badge handed out</source>
+        <translation>扫描或输入发放的访客证号</translation>
+    </message>
+    <message>
+        <source>Print visitor slip</source>
+        <translation>打印访客单</translation>
+    </message>
+    <message>
+        <source>&amp;Register (Ctrl+Enter)</source>
+        <translation>登记(&amp;R) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清空 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorSlip</name>
+    <message>
+        <source>Visitor slip</source>
+        <translation>访客单</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorTab</name>
+    <message>
+        <source>Registered %1 (badge %2)</source>
+        <translation>已登记 %1（访客证 %2）</translation>
+    </message>
+    <message>
+        <source>Signed out %1 (badge %2)</source>
+        <translation>%1 已离开（访客证 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>On site now: %n visitor(s)</source>
+        <translation>
+            <numerusform>当前在场：%n 位访客</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overstay(s)</source>
+        <translation>
+            <numerusform>%n 位超时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On site (%1)</source>
+        <translation>在场（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条来访记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register a visitor</source>
+        <translation>访客登记</translation>
+    </message>
+    <message>
+        <source>Register &amp;&amp; search</source>
+        <translation>登记簿与查询</translation>
+    </message>
+    <message>
+        <source>Sign out badge:</source>
+        <translation>离开登记（访客证）：</translation>
+    </message>
+    <message>
+        <source>Scan or type the badge number, then Enter (Ctrl+O)</source>
+        <translation>扫描或输入访客证号后按回车 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>登记离开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign out selected</source>
+        <translation>所选访客离开</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>查询(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, phone, unit, ID tail or badge (Ctrl+F)</source>
+        <translation>姓名、拼音首字母、电话、房号、证件尾号或访客证号 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorTableModel</name>
+    <message>
+        <source>Time in</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <source>Time out</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>被访人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>访客证</translation>
+    </message>
+    <message>
+        <source>Receptionist</source>
+        <translation>接待人</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Overstay: still on site since %1</source>
+        <translation>超时：自 %1 起仍在场</translation>
+    </message>
+    <message>
+        <source>Corrected after saving: open the entry to see its history</source>
+        <translation>保存后曾更正：打开该记录可查看更正记录</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>在场</translation>
+    </message>
+</context>
+</TS>

@@ -164,6 +164,7 @@ class VisitorTab(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
 
+        self._register_sized = False
         self._dates_toggled(True)
         self.retranslate()
         self.refresh()
@@ -268,6 +269,7 @@ class VisitorTab(QWidget):
             return
         query = VisitQuery(on_site_only=True)
         self.on_site_model.set_loader(lambda after: self.services.visitors.page(query, limit=500, after=after))
+        self.on_site_view.resizeColumnsToContents()
         self._update_count()
 
     def refresh_register(self) -> None:
@@ -275,6 +277,10 @@ class VisitorTab(QWidget):
             return
         query = self.query()
         self.register_model.set_loader(lambda after: self.services.visitors.page(query, limit=200, after=after))
+        if not self._register_sized and self.register_model.rowCount():
+            # Once: later searches keep the widths the receptionist may have adjusted.
+            self.register_view.resizeColumnsToContents()
+            self._register_sized = True
         self._matches = self.services.visitors.count(query)
         self._update_count()
 

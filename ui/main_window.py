@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
             self.pages[spec.key] = page
             self.tabs.addTab(page, "")
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._focus_page)
 
         self.operator_label = QLabel(self)
         self.db_label = QLabel(self)
@@ -157,6 +158,17 @@ class MainWindow(QMainWindow):
         from ui.visitors.printing import print_visitor_slip
 
         print_visitor_slip(self, self.services, visit, reprint=reprint)
+
+    def _focus_page(self, index: int) -> None:
+        """Put the cursor where the user types next on the page just shown."""
+        page = self.tabs.widget(index)
+        target = getattr(page, "initial_focus", None)
+        if callable(target):
+            target()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self._focus_page(self.tabs.currentIndex())
 
     # -- state -----------------------------------------------------------------------
 

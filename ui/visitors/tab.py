@@ -171,6 +171,9 @@ class VisitorTab(QWidget):
 
     # -- actions ---------------------------------------------------------------------
 
+    def initial_focus(self) -> None:
+        self.form.name.setFocus()
+
     def new_visit(self) -> None:
         self.form.clear()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -15,6 +16,11 @@ from app.text import mask_phone, pinyin_initials, reverse_digits
 from app.validation import normalize_name, normalize_phone, normalize_text
 from db.models import Occupant, OccupantMember, Unit
 from db.repositories.occupants import OccupantRepository
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from app.services.occupant_import import ImportReport, ImportRow
 
 OCCUPANT_KINDS = ("owner", "tenant")
 
@@ -222,3 +228,19 @@ class OccupantService:
             o.active = active
             record(s, op.id, "occupant.set_active", "occupant", o.id, {"active": before}, {"active": active})
             return occupant_view(o, unit, with_members=True)
+
+    def import_records(
+        self, rows: Sequence[OccupantInput | ImportRow], *, skip_invalid: bool, create_units: bool = True
+    ) -> ImportReport:
+        """Import many occupant files at once, e.g. from a spreadsheet; returns an ``ImportReport``.
+
+        ``rows`` are ``OccupantInput`` (numbered 1, 2, …) or
+        ``app.services.occupant_import.ImportRow`` (carrying the file's row number, a building
+        column and reading errors). Every row is validated first; if any is invalid and not
+        ``skip_invalid``, nothing is imported. Otherwise the valid rows go in one transaction,
+        each audited, creating missing buildings and units from the unit codes when
+        ``create_units`` (managers and above).
+        """
+        from app.services.occupant_import import OccupantImporter  # it builds on this module
+
+        return OccupantImporter(self.ctx).run(rows, skip_invalid=skip_invalid, create_units=create_units)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -21,6 +22,8 @@ from app.validation import normalize_name
 from db.models import Staff
 
 MIN_PASSWORD_LENGTH = 6
+#: The account the command-line tools act as: role admin, disabled, no known password.
+SYSTEM_USERNAME = "system"
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,36 @@ class StaffService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
 
-    def has_any(self) -> bool:
-        """Whether any account exists (if not, the first-run dialog creates the administrator)."""
+    def has_any(self, *, include_system: bool = False) -> bool:
+        """Whether any account exists (if not, the first-run dialog creates the administrator).
+
+        The disabled ``system`` account of the command-line tools does not count unless
+        ``include_system``: an ``import`` run on a new database must not skip the first run.
+        """
+        q = select(func.count(Staff.id))
+        if not include_system:
+            q = q.where(Staff.username != SYSTEM_USERNAME)
         with self.ctx.db.read() as s:
-            return bool(s.execute(select(func.count(Staff.id))).scalar_one())
+            return bool(s.execute(q).scalar_one())
+
+    def system_operator(self) -> Operator:
+        """The ``system`` account the command-line tools act as, created on first use.
+
+        It is an administrator so the tools may do set-up work, but disabled and with the
+        hash of a random, forgotten password, so nobody can sign in with it. Its creation is
+        audited once; later calls only look it up.
+        """
+        with self.ctx.db.write() as s:
+            staff = s.execute(select(Staff).where(Staff.username == SYSTEM_USERNAME)).scalar_one_or_none()
+            if staff is None:
+                staff = Staff(username=SYSTEM_USERNAME, display_name="系统", role="admin", active=False,
+                              password_hash=hash_password(secrets.token_urlsafe(32)))
+                s.add(staff)
+                s.flush()
+                record(s, staff.id, "staff.create", "staff", staff.id,
+                       after={"username": SYSTEM_USERNAME, "display_name": staff.display_name,
+                              "role": "admin", "active": False})
+            return _operator(staff)
 
     def _validate(self, username: str, display_name: str, role: str, password: str) -> tuple[str, str]:
         errors = FieldErrors()
@@ -58,6 +87,8 @@ class StaffService:
             errors.add("username", "username.required")
         elif not all(c.isalnum() or c in "._-" for c in user) or len(user) > 64:
             errors.add("username", "username.format")
+        elif user == SYSTEM_USERNAME:
+            errors.add("username", "username.reserved")
         name = errors.check("display_name", normalize_name, display_name)
         if role not in ROLES:
             errors.add("role", "role.unknown")
@@ -137,6 +168,8 @@ class StaffService:
             staff = s.get(Staff, staff_id)
             if staff is None:
                 raise NotFoundError("staff.not_found")
+            if staff.username == SYSTEM_USERNAME:
+                raise ConflictError("staff.system_account")  # must stay impossible to sign in as
             staff.password_hash = hash_password(new_password)
             record(s, op.id, "staff.password", "staff", staff_id)
 
@@ -147,6 +180,8 @@ class StaffService:
             staff = s.get(Staff, staff_id)
             if staff is None:
                 raise NotFoundError("staff.not_found")
+            if staff.username == SYSTEM_USERNAME:
+                raise ConflictError("staff.system_account")  # must stay impossible to sign in as
             before = staff.active
             staff.active = active
             record(s, op.id, "staff.set_active", "staff", staff_id, {"active": before}, {"active": active})

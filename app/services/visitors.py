@@ -8,6 +8,7 @@ history and in the audit log, written in the same transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -138,6 +139,16 @@ class Page:
     next_after: tuple[datetime, int] | None = field(default=None)
 
 
+
+@dataclass(frozen=True)
+class PastVisit:
+    """A visit that already happened, for ``VisitorService.register_past``."""
+
+    data: VisitInput
+    time_in: datetime
+    time_out: datetime | None = None
+
+
 def is_overstay(time_in: datetime, time_out: datetime | None, at: datetime, hours: int, end_of_day: time) -> bool:
     """A visitor still on site for ``hours`` or more, or past the end of the day they came in."""
     if time_out is not None:
@@ -239,6 +250,50 @@ class VisitorService:
             s.flush()
             record(s, op.id, "visit.register", "visit", visit.id, after=self._audit_dict(visit))
             return self._view_one(s, visit.id)
+
+    def register_past(self, entries: Sequence[PastVisit]) -> list[int]:
+        """Register visits that already happened (a paper register typed in, demo data).
+
+        One transaction for all entries, so thousands take seconds rather than minutes; each
+        entry is validated like ``register`` and audited like ``register`` followed by
+        ``sign_out``. The current operator is recorded as receptionist and as signer. All or
+        nothing: an invalid entry raises ``ValidationError`` whose ``params["entry"]`` is its
+        index. Returns the new visits' ids in order.
+        """
+        op = self.ctx.require_operator()
+        ids: list[int] = []
+        with self.ctx.db.write() as s:
+            current = now()
+            for i, e in enumerate(entries):
+                try:
+                    if not isinstance(e.time_in, datetime) or e.time_in > current:
+                        raise ValidationError({"time_in": FieldError("visit.time_in_invalid")})
+                    if e.time_out is not None and e.time_out < e.time_in:
+                        raise ValidationError({"time_out": FieldError("visit.time_out_before_in")})
+                    if e.time_out is not None and e.time_out > current:
+                        raise ValidationError({"time_out": FieldError("visit.time_out_in_future")})
+                    v = self._clean(s, e.data)
+                except ValidationError as exc:
+                    exc.params["entry"] = i
+                    raise
+                visit = Visit(
+                    **v,
+                    name_initials=pinyin_initials(v["visitor_name"]),
+                    doc_tail=v["doc_number"][-4:],
+                    phone_rev=reverse_digits(v["phone"]),
+                    time_in=e.time_in.replace(microsecond=0),
+                    created_by_id=op.id,
+                )
+                s.add(visit)
+                s.flush()
+                record(s, op.id, "visit.register", "visit", visit.id, after=self._audit_dict(visit))
+                if e.time_out is not None:
+                    visit.time_out = e.time_out.replace(microsecond=0)
+                    visit.signed_out_by_id = op.id
+                    record(s, op.id, "visit.sign_out", "visit", visit.id, {"time_out": None},
+                           {"time_out": visit.time_out})
+                ids.append(visit.id)
+        return ids
 
     def sign_out(self, visit_id: int) -> VisitView:
         """Record the visitor leaving now."""

@@ -8,6 +8,7 @@ text into the indexed prefix terms the repositories understand.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.text import reverse_digits
 from db.repositories.common import TextTerms
@@ -24,7 +25,8 @@ def terms_for(text: str) -> TextTerms:
     tail of a document number, any digits a badge. Latin letters: pinyin initials and Latin
     names. Anything with unit punctuation (``-``, 栋, 单元…) also matches unit codes.
     """
-    t = (text or "").strip()
+    # Full-width letters and digits from a Chinese input method (ｚｓ, ５６７８) mean the same.
+    t = unicodedata.normalize("NFKC", text or "").strip()
     if not t:
         return TextTerms()
     if _DIGITS.match(t):

@@ -7,6 +7,7 @@ Each ``normalize_*`` returns the cleaned value or raises ``DomainError`` with a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from app.errors import DomainError
@@ -16,6 +17,11 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
 DOC_TYPES = ("mainland_id", "hkmt_permit", "passport", "other")
+
+
+def _halfwidth(value: str | None) -> str:
+    """Full-width forms a Chinese input method types (１３８, Ｘ, －, ＋) as plain ASCII."""
+    return unicodedata.normalize("NFKC", value or "")
 
 
 def id_check_char(first17: str) -> str:
@@ -28,12 +34,12 @@ def id_check_char(first17: str) -> str:
 
 def normalize_mainland_id(value: str, *, today: date | None = None) -> str:
     """Validate an 18-character resident ID number (GB 11643) and return it upper-cased."""
-    text = re.sub(r"\s", "", value or "").upper()
+    text = re.sub(r"\s", "", _halfwidth(value)).upper()
     if not text:
         raise DomainError("id.required")
     if len(text) != 18:
         raise DomainError("id.length", length=len(text))
-    if not (text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
+    if not (text.isascii() and text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
         raise DomainError("id.format")
     if text[:2] in ("00",) or text[0] not in "1234568":
         raise DomainError("id.region")
@@ -49,8 +55,8 @@ def normalize_mainland_id(value: str, *, today: date | None = None) -> str:
     return text
 
 
-_HKM_PERMIT = re.compile(r"^[HM]\d{8}(\d{2})?$")  # 港澳居民来往内地通行证
-_TW_PERMIT = re.compile(r"^\d{8}(\d{2})?$")  # 台湾居民来往大陆通行证
+_HKM_PERMIT = re.compile(r"^[HM]\d{8}(\d{2})?$", re.ASCII)  # 港澳居民来往内地通行证
+_TW_PERMIT = re.compile(r"^\d{8}(\d{2})?$", re.ASCII)  # 台湾居民来往大陆通行证
 _PASSPORT = re.compile(r"^[A-Z0-9]{5,20}$")
 
 
@@ -58,7 +64,7 @@ def normalize_document(doc_type: str, number: str) -> str:
     """Validate a document number for its type and return its canonical form."""
     if doc_type not in DOC_TYPES:
         raise DomainError("doc.type_unknown")
-    text = re.sub(r"\s", "", number or "").upper()
+    text = re.sub(r"\s", "", _halfwidth(number)).upper()
     if doc_type == "mainland_id":
         return normalize_mainland_id(text)
     if not text:
@@ -74,27 +80,32 @@ def normalize_document(doc_type: str, number: str) -> str:
     return text
 
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$")
-_INTERNATIONAL = re.compile(r"^\+\d{7,15}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$", re.ASCII)
+_INTERNATIONAL = re.compile(r"^\+\d{7,15}$", re.ASCII)
 
 
 def normalize_phone(value: str, *, required: bool = False) -> str:
     """A mainland mobile (checked strictly), a landline with area code, or +international.
 
-    Spaces and dashes are removed; a mainland mobile written with +86 loses the prefix.
+    Spaces and dashes are removed; a mainland mobile written with +86 loses the prefix, a
+    landline written with +86 gets its trunk 0 back (+86 755… → 0755…).
     """
-    text = re.sub(r"[\s\-()]", "", value or "")
+    text = re.sub(r"[\s\-()]", "", _halfwidth(value))
     if not text:
         if required:
             raise DomainError("phone.required")
         return ""
+    country = text.startswith(("+86", "0086"))
     if text.startswith("+86"):
         text = text[3:]
     elif text.startswith("0086"):
         text = text[4:]
+    # Area codes are 10, 2x and 3xx–9xx; mobiles start 13–19, so the two never collide.
+    if country and text.startswith(("10", "2", "3", "4", "5", "6", "7", "8", "9")):
+        text = "0" + text
     if text.startswith("1"):
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise DomainError("phone.format")
         if len(text) != 11:
             raise DomainError("phone.mobile_length", length=len(text))
@@ -114,7 +125,7 @@ _PLATE = re.compile(
 
 def normalize_plate(value: str) -> str:
     """A mainland vehicle plate (ordinary or new-energy), upper-cased; empty is allowed."""
-    text = re.sub(r"[\s·•\-]", "", value or "").upper()
+    text = re.sub(r"[\s·•\-]", "", _halfwidth(value)).upper()
     if not text:
         return ""
     if not _PLATE.match(text):
@@ -127,7 +138,7 @@ _BADGE = re.compile(r"^[A-Za-z0-9\-]{1,32}$")
 
 def normalize_badge(value: str) -> str:
     """A visitor badge number: letters, digits and dashes; empty means no badge handed out."""
-    text = (value or "").strip().upper()
+    text = _halfwidth(value).strip().upper()
     if not text:
         return ""
     if not _BADGE.match(text):

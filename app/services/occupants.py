@@ -150,7 +150,10 @@ def add_occupant(session, staff_id: int | None, c: CleanOccupant, unit: Unit) ->
 
 
 class OccupantService:
-    """Look up, add and correct occupants. Corrections are audited with before/after."""
+    """Look up, add and correct occupants (files are kept by supervisors and above).
+
+    Corrections are audited with before/after.
+    """
 
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
@@ -172,7 +175,7 @@ class OccupantService:
 
     def create(self, data: OccupantInput) -> OccupantView:
         """Add an occupant to an existing unit."""
-        op = self.ctx.require_operator()
+        op = self.ctx.require_operator("supervisor")
         c = validate_occupant(data)
         with self.ctx.db.write() as s:
             unit = s.execute(select(Unit).where(Unit.code == c.unit_code)).scalar_one_or_none()
@@ -184,7 +187,7 @@ class OccupantService:
 
     def update(self, occupant_id: int, data: OccupantInput) -> OccupantView:
         """Correct an occupant's file; the audit row keeps what it said before."""
-        op = self.ctx.require_operator()
+        op = self.ctx.require_operator("supervisor")
         c = validate_occupant(data)
         with self.ctx.db.write() as s:
             row = OccupantRepository(s).get_with_members(occupant_id)
@@ -218,7 +221,7 @@ class OccupantService:
 
     def set_active(self, occupant_id: int, active: bool) -> OccupantView:
         """Mark an occupant as moved out (inactive) or back; the file itself is kept."""
-        op = self.ctx.require_operator()
+        op = self.ctx.require_operator("supervisor")
         with self.ctx.db.write() as s:
             row = OccupantRepository(s).get_with_members(occupant_id)
             if row is None:

@@ -61,6 +61,11 @@ class DemoSummary:
     last_day: date
     accounts: tuple[DemoAccount, ...] = field(default=ACCOUNTS)
 
+    @property
+    def login_hint(self) -> str:
+        """The demo accounts as ``user / password`` pairs (no words: the UI adds its own)."""
+        return "  ·  ".join(f"{a.username} / {a.password}" for a in self.accounts)
+
 
 class DemoRefused(ConflictError):
     """The database already holds accounts (real data or an earlier demo): nothing was added."""

@@ -55,6 +55,13 @@ def test_demo_is_fast_and_prints_the_accounts(demo):
     assert "300 units" in out
 
 
+def test_login_hint_lists_the_accounts():
+    from app.demo import DemoSummary
+
+    hint = DemoSummary("x", 0, 0, 0, 0, 0, 0, 0, date.today(), date.today()).login_hint
+    assert all(f"{a.username} / {a.password}" in hint for a in ACCOUNTS)
+
+
 def test_every_demo_account_signs_in_with_its_documented_password(svc):
     roles = set()
     for acc in ACCOUNTS:
@@ -179,6 +186,7 @@ def test_demo_refuses_a_database_with_real_accounts(tmp_path, capsys):
     Services(AppContext(database)).staff.create_first_admin("boss", "老板", "secret-pass")
     with pytest.raises(DemoRefused):
         fill_demo(Services(AppContext(database)))
+    assert Services(AppContext(database)).staff.has_any()
     database.dispose()
     assert main(["demo", "--db", url]) == 1
     assert "demo only fills an empty database" in capsys.readouterr().err

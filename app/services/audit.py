@@ -126,13 +126,24 @@ class AuditService:
             return [self._view(r) for r in rows.scalars()]
 
     def verify_chain(self) -> int | None:
-        """Id of the first row whose hash does not match its content, or None if intact."""
+        """Id of the first row whose hash does not match its content, or None if intact.
+
+        Rows cut off the end leave the chain consistent but shorter than the ``audit_chain``
+        counter (advanced with every row): then the id just after the last row is returned.
+        """
         prev = GENESIS
+        count = 0
+        last_id = 0
         with self.ctx.db.read() as s:
             for e in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
                 if e.prev_hash != prev or _digest(prev, e) != e.hash:
                     return e.id
                 prev = e.hash
+                count += 1
+                last_id = e.id
+            written = s.execute(select(Counter.value).where(Counter.name == "audit_chain")).scalar_one_or_none()
+        if written is not None and written > count:
+            return last_id + 1
         return None
 
     @staticmethod

@@ -85,8 +85,10 @@ def run_gui(args: Namespace) -> int:
 
     services = Services(AppContext(opened.db))
     bus = DataBus()
-    if not args.smoke and not _sign_in(services):
-        return 0
+    if not args.smoke:
+        if not _sign_in(services):
+            return 0
+        _purge_expired_documents(services)
 
     from ui.main_window import MainWindow
 
@@ -104,6 +106,17 @@ def run_gui(args: Namespace) -> int:
     code = app.exec()
     opened.db.dispose()
     return code
+
+
+def _purge_expired_documents(services: Services) -> None:
+    """Mask ID numbers past the retention period; a failure is logged, never fatal."""
+    try:
+        count = services.visitors.purge_expired_documents()
+    except Exception:  # noqa: BLE001 - the counter must open even if this fails
+        log.exception("purging expired ID numbers failed")
+        return
+    if count:
+        log.info("masked %d expired ID numbers", count)
 
 
 def _sign_in(services: Services) -> bool:

@@ -18,6 +18,9 @@ DEFAULTS: dict[str, Any] = {
     "visitor.overstay_hours": 8,
     # The end of the counter's day: visitors still in after it are overstays too.
     "day.end_time": "22:00",
+    # Visitors' ID numbers are personal data (PIPL): after this many days only the masked
+    # number is kept; the visit itself stays for statistics and the audit trail.
+    "visitor.id_retention_days": 180,
 }
 
 
@@ -38,6 +41,9 @@ def _check(key: str, value: Any) -> Any:
             raise DomainError("setting.overstay_range")
     if key == "day.end_time":
         parse_hhmm(value)
+    if key == "visitor.id_retention_days":
+        if not isinstance(value, int) or isinstance(value, bool) or not 7 <= value <= 3650:
+            raise DomainError("setting.retention_range")
     return value
 
 

@@ -30,10 +30,12 @@ from app.validation import (
     normalize_plate,
     normalize_text,
 )
-from db.models import Occupant, Staff, Unit, Visit, VisitAmendment, now
+from db.models import Occupant, Setting, Staff, Unit, Visit, VisitAmendment, now
 from db.repositories.visitors import VisitFilter, VisitorRepository
 
 MAX_PARTY = 50
+#: Setting row remembering up to which time_in ID numbers have been masked.
+PURGE_MARK = "visitor.documents_purged_until"
 #: Fields a correction may change, in the order the history shows them.
 AMENDABLE = (
     "visitor_name", "doc_type", "doc_number", "phone", "company", "host_occupant_id",
@@ -181,7 +183,7 @@ class VisitorService:
 
     # -- validation ----------------------------------------------------------------------
 
-    def _clean(self, s, data: VisitInput, *, amending: int | None = None) -> dict[str, Any]:  # noqa: ANN001
+    def _clean(self, s, data: VisitInput, *, amending: Visit | None = None) -> dict[str, Any]:  # noqa: ANN001
         errors = FieldErrors()
         name = errors.check("visitor_name", normalize_name, data.visitor_name)
         if data.doc_type not in DOC_TYPES:
@@ -219,9 +221,11 @@ class VisitorService:
         elif not (note or ""):
             errors.add("host", "visit.host_required")
 
-        if badge:
+        # A badge can be held by one visitor on site at a time. Correcting a visit that has
+        # already left must not clash with whoever holds that badge today.
+        if badge and (amending is None or amending.time_out is None):
             holder = VisitorRepository(s).on_site_badge(badge)
-            if holder is not None and holder.id != amending:
+            if holder is not None and (amending is None or holder.id != amending.id):
                 errors.add("badge_number", "visit.badge_in_use", name=holder.visitor_name)
         errors.raise_if_any()
         return {
@@ -360,7 +364,7 @@ class VisitorService:
             # A masked number coming back from the form means "unchanged".
             if "*" in merged.doc_number or not merged.doc_number.strip():
                 merged = replace(merged, doc_number=visit.doc_number)
-            clean = self._clean(s, merged, amending=visit.id)
+            clean = self._clean(s, merged, amending=visit)
             t_in = changes.get("time_in", visit.time_in)
             t_out = changes.get("time_out", visit.time_out)
             if t_in is None or not isinstance(t_in, datetime) or t_in > now() + timedelta(minutes=5):
@@ -395,6 +399,40 @@ class VisitorService:
             record(s, op.id, "visit.amend", "visit", visit.id, before, {**after, "reason": why})
             s.flush()
             return self._view_one(s, visit.id)
+
+    def purge_expired_documents(self, *, at: datetime | None = None) -> int:
+        """Mask the stored ID numbers of visits older than the retention period.
+
+        Only the masked number (``110105********1234``) is kept afterwards, so statistics,
+        searches by the last digits and the audit trail survive. Visits are taken in
+        ``time_in`` order from where the previous purge stopped, so each run reads only the
+        new stretch. One audit row records the stretch and the count. Returns the count.
+        """
+        op = self.ctx.require_operator()
+        days = int(SettingsService(self.ctx).get("visitor.id_retention_days"))
+        cutoff = (at or now()) - timedelta(days=days)
+        with self.ctx.db.write() as s:
+            mark = s.get(Setting, PURGE_MARK)
+            since = datetime.fromisoformat(json.loads(mark.value)) if mark else None
+            if since is not None and since >= cutoff:
+                return 0
+            q = select(Visit).where(Visit.time_in < cutoff)
+            if since is not None:
+                q = q.where(Visit.time_in >= since)
+            count = 0
+            for visit in s.execute(q.order_by(Visit.time_in)).scalars():
+                masked = mask_document(visit.doc_number)
+                if masked != visit.doc_number:
+                    visit.doc_number = masked
+                    count += 1
+            value = json.dumps(cutoff.isoformat(sep=" "))
+            if mark is None:
+                s.add(Setting(key=PURGE_MARK, value=value))
+            else:
+                mark.value = value
+            record(s, op.id, "visit.purge_documents", "visit", None,
+                   {"since": since}, {"until": cutoff, "masked": count, "retention_days": days})
+            return count
 
     # -- reading -------------------------------------------------------------------------
 

@@ -451,6 +451,10 @@ The reception counter of a managed property.</source>
         <translation>应在 1 到 72 小时之间。</translation>
     </message>
     <message>
+        <source>Between 7 and 3650 days.</source>
+        <translation>应在 7 到 3650 天之间。</translation>
+    </message>
+    <message>
         <source>A building with this code exists.</source>
         <translation>已有相同编号的楼栋。</translation>
     </message>
@@ -561,6 +565,10 @@ The reception counter of a managed property.</source>
     <message>
         <source>The database is not available: {cause}. Nothing was saved.</source>
         <translation>数据库不可用：{cause}。本次未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Demo data goes only into an empty database; this one already has accounts.</source>
+        <translation>演示数据只能载入空数据库；此数据库已有账号。</translation>
     </message>
     <message>
         <source>This user name is reserved.</source>
@@ -880,6 +888,14 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>End of the counter&apos;s day</source>
         <translation>前台每日结束时间</translation>
+    </message>
+    <message>
+        <source>Keep visitors&apos; ID numbers (days)</source>
+        <translation>访客证件号码保留天数</translation>
+    </message>
+    <message>
+        <source>After this, only the masked number is kept (personal data protection).</source>
+        <translation>超过此期限只保留打码后的号码（个人信息保护）。</translation>
     </message>
     <message>
         <source>Save visitor rules</source>

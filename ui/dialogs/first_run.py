@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import FieldErrors, ValidationError
+from app.errors import DomainError, FieldErrors, StorageError, ValidationError
 from app.services import Services
 from app.services.property import validate_profile
 from ui.errors import run_action
+from ui.messages import error_text
 from ui.widgets.field_form import FieldForm
 
 
@@ -104,8 +105,8 @@ class FirstRunDialog(QDialog):
 
         try:
             self.demo_summary = fill_demo(self._services)
-        except Exception as exc:  # noqa: BLE001 - shown, logged by the caller's hook otherwise
-            QMessageBox.critical(self, self.tr("Demo data"), str(exc))
+        except (DomainError, StorageError) as exc:
+            QMessageBox.critical(self, self.tr("Demo data"), error_text(exc))
             return
         self.accept()
 

@@ -64,9 +64,13 @@ class SettingsDialog(QDialog):
         self.end_of_day.setDisplayFormat("HH:mm")
         h, m = (int(x) for x in values["day.end_time"].split(":"))
         self.end_of_day.setTime(QTime(h, m))
+        self.retention = QSpinBox(self)
+        self.retention.setRange(7, 3650)
+        self.retention.setValue(int(values["visitor.id_retention_days"]))
         self.rules_form = FieldForm(self)
         self.rules_form.add_row("visitor.overstay_hours", self.overstay)
         self.rules_form.add_row("day.end_time", self.end_of_day)
+        self.rules_form.add_row("visitor.id_retention_days", self.retention)
         self.rules_save = QPushButton(self)
         self.rules_save.clicked.connect(self.save_rules)
         rules = QWidget(self)
@@ -146,6 +150,7 @@ class SettingsDialog(QDialog):
         def call():
             self._services.settings.set("visitor.overstay_hours", self.overstay.value())
             self._services.settings.set("day.end_time", f"{t.hour():02d}:{t.minute():02d}")
+            self._services.settings.set("visitor.id_retention_days", self.retention.value())
             return True
 
         if run_action(self, call, form=self.rules_form):
@@ -189,6 +194,8 @@ class SettingsDialog(QDialog):
         self.general_form.label("language").setText(self.tr("&Language"))
         self.rules_form.label("visitor.overstay_hours").setText(self.tr("Overstay after (hours)"))
         self.rules_form.label("day.end_time").setText(self.tr("End of the counter's day"))
+        self.rules_form.label("visitor.id_retention_days").setText(self.tr("Keep visitors' ID numbers (days)"))
+        self.retention.setToolTip(self.tr("After this, only the masked number is kept (personal data protection)."))
         self.rules_save.setText(self.tr("Save visitor rules"))
         self.property_form.label("name").setText(self.tr("Name"))
         self.property_form.label("address").setText(self.tr("Address"))

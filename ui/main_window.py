@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -15,6 +15,7 @@ from db.engine import display_url
 from ui.bus import DataBus
 from ui.messages import role_name
 from ui.placeholder_tab import PlaceholderTab
+from ui.widgets.retranslate import Retranslating
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ TABS: tuple[TabSpec, ...] = (
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     sig_ready = Signal()
     """Emitted once the window has been shown and its tabs have loaded their data."""
 
@@ -188,11 +189,6 @@ class MainWindow(QMainWindow):
                                         .replace("%2", role_name(op.role)))
         self.db_label.setText(self.tr("Database: %1").replace("%1", display_url(self.services.ctx.db.url)))
         self.scanner_label.setText(self.tr("Scanner: not configured"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reception Desk"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from ui.widgets.retranslate import Retranslating
 
 
-class PlaceholderTab(QWidget):
+class PlaceholderTab(Retranslating, QWidget):
     def __init__(self, describe: Callable[[], str], parent: QWidget | None = None):
         super().__init__(parent)
         self._describe = describe
@@ -17,11 +18,6 @@ class PlaceholderTab(QWidget):
         self.label.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.label)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("%1\n\nThis module is coming in a later version of Reception Desk.")

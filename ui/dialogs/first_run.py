@@ -3,7 +3,6 @@ or fill the database with demo data to try the program."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,9 +20,10 @@ from app.services.property import validate_profile
 from ui.errors import run_action
 from ui.messages import error_text
 from ui.widgets.field_form import FieldForm
+from ui.widgets.retranslate import Retranslating
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     """``demo_summary`` is set when the user chose demo data instead."""
 
     def __init__(self, services: Services, parent: QWidget | None = None):
@@ -109,11 +109,6 @@ class FirstRunDialog(QDialog):
             QMessageBox.critical(self, self.tr("Demo data"), error_text(exc))
             return
         self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Reception Desk"))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import AuthenticationError
 from app.services import Services
 from ui.messages import error_text
 from ui.widgets.field_form import FieldForm
+from ui.widgets.retranslate import Retranslating
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslating, QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None, *, switching: bool = False,
                  hint: str = ""):
         super().__init__(parent)
@@ -53,11 +53,6 @@ class LoginDialog(QDialog):
             self.password.setFocus()
             return
         self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Switch operator") if self._switching else self.tr("Sign in"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, QTime
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,11 +26,12 @@ from ui.errors import run_action
 from ui.i18n import LANGUAGES, Translations
 from ui.messages import role_name
 from ui.widgets.field_form import FieldForm
+from ui.widgets.retranslate import Retranslating
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(self, services: Services, bus: DataBus, settings: QSettings, translations: Translations,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -179,11 +180,6 @@ class SettingsDialog(QDialog):
                                         self.tr("yes") if p.active else self.tr("no"))):
                 self.staff_table.setItem(row, col, QTableWidgetItem(text))
         self.staff_table.resizeColumnsToContents()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

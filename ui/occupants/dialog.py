@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,9 +31,10 @@ from ui.errors import run_action
 from ui.format import fmt_date
 from ui.messages import occupant_kind_name
 from ui.widgets.field_form import FieldForm
+from ui.widgets.retranslate import Retranslating
 
 
-class OccupantEditDialog(QDialog):
+class OccupantEditDialog(Retranslating, QDialog):
     """Add an occupant or correct one; household members one per line: name, relation, phone."""
 
     def __init__(self, services: Services, occupant: OccupantView | None, parent: QWidget | None = None):
@@ -118,11 +119,6 @@ class OccupantEditDialog(QDialog):
             self.result_view = result
             self.accept()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add occupant") if self._occupant is None else self.tr("Edit occupant"))
         labels = {"unit": self.tr("&Unit"), "name": self.tr("&Name"), "phone": self.tr("&Phone"),
@@ -137,7 +133,7 @@ class OccupantEditDialog(QDialog):
             self.kind.setItemText(i, occupant_kind_name(self.kind.itemData(i)))
 
 
-class OccupantDirectoryDialog(QDialog):
+class OccupantDirectoryDialog(Retranslating, QDialog):
     def __init__(self, services: Services, bus: DataBus, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
@@ -235,11 +231,6 @@ class OccupantDirectoryDialog(QDialog):
         if dlg.exec():
             self._bus.sig_changed.emit("occupants")
             self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Occupant directory"))

@@ -27,6 +27,7 @@ from ui.format import fmt_datetime
 from ui.messages import doc_type_name, field_name
 from ui.visitors.form import VisitForm
 from ui.widgets.field_form import FieldForm
+from ui.widgets.retranslate import Retranslating
 
 
 def _qdt(value: datetime) -> QDateTime:
@@ -38,7 +39,7 @@ def _py(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
 
 
-class AmendDialog(QDialog):
+class AmendDialog(Retranslating, QDialog):
     """Correct a saved visit: change fields, give a reason; the original stays in the history."""
 
     def __init__(self, services: Services, visit: VisitView, parent: QWidget | None = None):
@@ -141,11 +142,6 @@ class AmendDialog(QDialog):
         if result is not None:
             self.result_view = result
             self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Amend visit #%1").replace("%1", str(self._visit.id)))

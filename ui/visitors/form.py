@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from ui.messages import doc_type_name
 from ui.widgets.field_form import FieldForm
 from ui.widgets.scan_field import ScanLineEdit
 from ui.widgets.suggest import Suggester
+from ui.widgets.retranslate import Retranslating
 
 
 class HostPicker(QLineEdit):
@@ -56,7 +57,7 @@ class HostPicker(QLineEdit):
         return "" if self.occupant_id is not None else self.text().strip()
 
 
-class VisitForm(QWidget):
+class VisitForm(Retranslating, QWidget):
     """Collects a ``VisitInput``; shows returning visitors as the name/phone/ID is typed."""
 
     sig_submit = Signal()
@@ -186,11 +187,6 @@ class VisitForm(QWidget):
         self.name.setFocus()
 
     # -- language --------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         f = self.form

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from ui.visitors.dialogs import VisitDetailDialog
 from ui.visitors.form import VisitForm
 from ui.visitors.table_model import VisitorTableModel
 from ui.widgets.scan_field import ScanLineEdit
+from ui.widgets.retranslate import Retranslating
 
 
 def _table(parent: QWidget, model: VisitorTableModel) -> QTableView:
@@ -49,7 +50,7 @@ def _table(parent: QWidget, model: VisitorTableModel) -> QTableView:
     return view
 
 
-class VisitorTab(QWidget):
+class VisitorTab(Retranslating, QWidget):
     sig_visit_registered = Signal(object)
     """Emitted with the ``VisitView`` of each newly registered visit."""
 
@@ -303,11 +304,6 @@ class VisitorTab(QWidget):
             self.refresh()
 
     # -- language --------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.form_box.setTitle(self.tr("Register a visitor"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=4096)
 def pinyin_initials(name: str) -> str:
     """Lower-case pinyin initials of a name: 张三 → ``zs``; Latin letters are kept."""
+    # Imported on first use: loading pypinyin's dictionaries takes ~0.25 s, which start-up
+    # would otherwise pay before the window shows (docs/PERFORMANCE.md).
+    from pypinyin import Style, lazy_pinyin
+
     parts = lazy_pinyin(name or "", style=Style.FIRST_LETTER)
     return "".join(c for p in parts for c in p if c.isascii() and c.isalnum()).lower()[:64]
 

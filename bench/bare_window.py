@@ -1,0 +1,36 @@
+"""The start-up baseline: a bare PySide6 main window with five empty tabs.
+
+Built and shown like the program's main window; prints one JSON line once the event loop
+has shown it (``QTimer.singleShot(0, …)`` after ``show()``), then exits. Run it as
+``python bench/bare_window.py`` (the benchmark does, with ``QT_QPA_PLATFORM=offscreen``).
+"""
+
+import json
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    tabs = QTabWidget(window)
+    for i in range(5):
+        tabs.addTab(QWidget(), f"Tab {i + 1}")
+    window.setCentralWidget(tabs)
+    window.resize(1280, 720)
+    window.show()
+
+    def ready() -> None:
+        sys.stdout.write(json.dumps({"tabs": tabs.count()}) + "\n")
+        sys.stdout.flush()
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, ready)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     vis.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     vis.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     _add_db(vis)
+
+    from app.scan_test import add_parser as add_scan_test  # its options live with its logic
+
+    add_scan_test(sub)
     return parser
 
 
@@ -61,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_gui  # Qt is imported only for the GUI
 
         return run_gui(args)
+    if args.command == "scan-test":  # needs no database: handled apart from run_command
+        from app.scan_test import run_scan_test
+
+        return run_scan_test(args)
     from app.commands import run_command
 
     return run_command(args)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.devices.recognition import default_rules_data, validate_rules_data
 from app.errors import DomainError
 from app.services.audit import record
 from db.models import Setting
@@ -21,6 +22,9 @@ DEFAULTS: dict[str, Any] = {
     # Visitors' ID numbers are personal data (PIPL): after this many days only the masked
     # number is kept; the visit itself stays for statistics and the audit trail.
     "visitor.id_retention_days": 180,
+    # How a scanned code is recognised (key tag, visitor badge…): ordered rules, shared by
+    # every counter so a code is routed the same way everywhere (app/devices/recognition.py).
+    "scanner.rules": default_rules_data(),
 }
 
 
@@ -44,6 +48,8 @@ def _check(key: str, value: Any) -> Any:
     if key == "visitor.id_retention_days":
         if not isinstance(value, int) or isinstance(value, bool) or not 7 <= value <= 3650:
             raise DomainError("setting.retention_range")
+    if key == "scanner.rules":
+        value = validate_rules_data(value)  # every pattern must compile, every kind be known
     return value
 
 

@@ -1,0 +1,133 @@
+"""What a scanned code is — key tag, visitor badge, parcel… — decided by rules kept as data.
+
+The rules are an ordered list of ``{"kind", "pattern", "description"}``; the first whose
+regular expression matches wins, nothing matching means ``unknown`` (the UI asks). They are
+stored in the shared database (setting ``scanner.rules``) so every counter routes a code the
+same way, and a supervisor can change a pattern (say the key tags of a new cabinet) without
+a new release.
+
+Default kinds:
+
+- ``key_tag``: ``K`` + 4–8 digits. The tag carries a number only, never the unit: the
+  number maps to the key in the database (KeyTrak's advice; DOMAIN §2).
+- ``visitor_badge``: ``V`` + 1–6 digits, optionally ``V-12``.
+- ``pass``: ``P`` + at least 6 digits (resident and contractor passes, later).
+- ``receipt``: ``R2026-000123`` — year, dash, six-digit number (the receipt module, later).
+- ``parcel``: a deliberately permissive rule kept *last*: carrier tracking numbers (SF…,
+  JD…, YT…, EMS ``EA123456789CN``, ZTO/YTO all-digit numbers of 10–20 digits). Until the
+  parcel module adds per-carrier rules it catches any long tracking-like code, which is
+  more useful at the counter than asking "what is this?" for every parcel; being last, it
+  never takes a code from the kinds above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.errors import DomainError
+
+KINDS = ("key_tag", "visitor_badge", "parcel", "pass", "receipt")
+UNKNOWN = "unknown"
+PATTERN_MAX = 200
+DESCRIPTION_MAX = 200
+RULES_MAX = 50
+
+DEFAULT_RULES: tuple[dict[str, str], ...] = (
+    {"kind": "key_tag", "pattern": r"^K\d{4,8}$",
+     "description": "Key tag: K and 4–8 digits (no unit number on the tag)"},
+    {"kind": "visitor_badge", "pattern": r"^V-?\d{1,6}$",
+     "description": "Visitor badge: V and up to 6 digits"},
+    {"kind": "pass", "pattern": r"^P\d{6,}$",
+     "description": "Pass: P and at least 6 digits"},
+    {"kind": "receipt", "pattern": r"^R\d{4}-\d{6}$",
+     "description": "Receipt: R, year, dash, 6-digit number"},
+    {"kind": "parcel", "pattern": r"^(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",
+     "description": "Parcel: carrier tracking number (letters and 9–20 digits, or 10–20 digits)"},
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One recognition rule. ``regex`` is compiled once (``pattern`` is kept for display)."""
+
+    kind: str
+    pattern: str
+    description: str = ""
+    regex: re.Pattern[str] = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.regex is None:
+            object.__setattr__(self, "regex", re.compile(self.pattern))
+
+    def matches(self, text: str) -> bool:
+        return self.regex.search(text) is not None
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "pattern": self.pattern, "description": self.description}
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """The result: ``kind`` (``unknown`` when no rule matched) and the rule that matched."""
+
+    kind: str
+    rule: Rule | None = None
+
+
+def validate_rules_data(value: Any) -> list[dict[str, str]]:
+    """Check rules as stored (a list of dicts); return them normalised.
+
+    Raises ``DomainError`` with the 1-based ``row`` of the first bad rule: a pattern that
+    does not compile, an unknown kind, a missing or over-long field.
+    """
+    if not isinstance(value, list) or len(value) > RULES_MAX:
+        raise DomainError("scanner.rules_format", max=RULES_MAX)
+    out = []
+    for row, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise DomainError("scanner.rules_format", max=RULES_MAX)
+        kind = item.get("kind")
+        pattern = item.get("pattern")
+        description = item.get("description", "") or ""
+        if kind not in KINDS:
+            raise DomainError("scanner.rule_kind_unknown", row=row, kind=str(kind))
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise DomainError("scanner.rule_pattern_required", row=row)
+        if len(pattern) > PATTERN_MAX:
+            raise DomainError("scanner.rule_pattern_too_long", row=row, max=PATTERN_MAX)
+        if not isinstance(description, str) or len(description) > DESCRIPTION_MAX:
+            raise DomainError("scanner.rule_description_too_long", row=row, max=DESCRIPTION_MAX)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise DomainError("scanner.rule_pattern_invalid", row=row, reason=str(exc)) from None
+        out.append({"kind": kind, "pattern": pattern, "description": description})
+    return out
+
+
+def default_rules_data() -> list[dict[str, str]]:
+    """A fresh copy of the default rules as stored in the settings."""
+    return [dict(r) for r in DEFAULT_RULES]
+
+
+def rules_from_data(value: Any) -> list[Rule]:
+    """Rules from the stored setting; invalid data gives the defaults (never a crash at a scan)."""
+    try:
+        data = validate_rules_data(value)
+    except DomainError:
+        data = default_rules_data()
+    return [Rule(d["kind"], d["pattern"], d["description"]) for d in data]
+
+
+def default_rules() -> list[Rule]:
+    return rules_from_data(default_rules_data())
+
+
+def recognize(text: str, rules: list[Rule] | tuple[Rule, ...]) -> Recognition:
+    """The first rule matching ``text`` decides; none → ``unknown``."""
+    for rule in rules:
+        if rule.matches(text):
+            return Recognition(rule.kind, rule)
+    return Recognition(UNKNOWN, None)

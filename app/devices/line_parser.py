@@ -28,7 +28,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.devices.recognition import Recognition
@@ -110,7 +110,7 @@ class ScanError:
         return f"{where}{self.key} {self.params} raw={escape_bytes(self.raw[:80])}"
 
 
-Event = Union[ScanEvent, ScanError]
+Event = ScanEvent | ScanError
 
 
 def escape_bytes(data: bytes) -> str:

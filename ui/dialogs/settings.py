@@ -25,6 +25,7 @@ from ui.bus import DataBus
 from ui.errors import run_action
 from ui.i18n import LANGUAGES, Translations
 from ui.messages import role_name
+from ui.scanner.settings_page import ScannerSettingsPage
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
 
@@ -129,6 +130,10 @@ class SettingsDialog(Retranslating, QDialog):
         staff.setEnabled(role_at_least(role, "admin"))
         self.pages.addTab(staff, "")
 
+        # Scanners (this PC's devices; the recognition rules inside need a supervisor)
+        self.scanners_page = ScannerSettingsPage(services, bus, parent=self)
+        self.pages.addTab(self.scanners_page, "")
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -187,6 +192,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.pages.setTabText(1, self.tr("Visitors"))
         self.pages.setTabText(2, self.tr("Property"))
         self.pages.setTabText(3, self.tr("Staff"))
+        self.pages.setTabText(4, self.tr("Scanners"))
         self.general_form.label("language").setText(self.tr("&Language"))
         self.rules_form.label("visitor.overstay_hours").setText(self.tr("Overstay after (hours)"))
         self.rules_form.label("day.end_time").setText(self.tr("End of the counter's day"))

@@ -165,9 +165,16 @@ def _business_second(rng: random.Random) -> int:
 
 
 def db_path(rows: int) -> Path:
-    from db.migrate import head_revision
+    """The cached database's file: named by size, generator version and schema (the head
+    revision and a digest of the migration files, so an edited migration rebuilds it)."""
+    import hashlib
 
-    return OUT_DIR / f"visits-{rows}-g{GENERATOR_VERSION}-r{head_revision()}.sqlite"
+    from db.migrate import MIGRATIONS_DIR, head_revision
+
+    digest = hashlib.sha256()
+    for f in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        digest.update(f.read_bytes())
+    return OUT_DIR / f"visits-{rows}-g{GENERATOR_VERSION}-r{head_revision()}-{digest.hexdigest()[:8]}.sqlite"
 
 
 def log(msg: str) -> None:

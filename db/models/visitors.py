@@ -23,12 +23,13 @@ class Visit(Base):
         # Each search key is indexed together with time_in so "newest first" pages stay cheap
         # (db/repositories/visitors.py reads them without touching the table). Name and
         # initials also carry host_unit_id: a one-letter search ("c") matches both initials
-        # and units (C-0501), and counting it tells the two apart from the index alone.
+        # and units (C-0501), and counting it tells the two apart from the index alone; the
+        # same for a whole phone number, which matches both phone and phone_rev.
         Index("ix_visit_time_in", "time_in"),
         Index("ix_visit_name_time", "visitor_name", "time_in", "host_unit_id"),
         Index("ix_visit_initials_time", "name_initials", "time_in", "host_unit_id"),
         Index("ix_visit_phone_time", "phone", "time_in"),
-        Index("ix_visit_phone_rev_time", "phone_rev", "time_in"),
+        Index("ix_visit_phone_rev_time", "phone_rev", "time_in", "phone"),
         Index("ix_visit_doc_tail_time", "doc_tail", "time_in"),
         Index("ix_visit_host_unit_time", "host_unit_id", "time_in"),
         # who holds a badge now (time_out NULL), and a badge's visits newest first

@@ -9,11 +9,13 @@ meaning is a *branch* that one index serves by itself. The branches are never OR
 sorting them all (0.2–0.3 s for a one-letter search on a million visits). Instead:
 
 * a page is the newest ``limit`` ids of each branch, read from that branch's index alone,
-  merged with ``UNION``;
+  merged with ``UNION``. A branch that matches a large share of all visits (a first letter,
+  a common surname) instead takes its page from the newest few thousand visits in time
+  order, where it is dense (reading the whole prefix range would cost ~20 ms);
 * a count is the first branch's count, plus for each further branch its rows that no earlier
   branch matched (branches that match nothing are found first, cheaply, and left out). The order is chosen so these "no earlier branch" tests read only the
   branch's own index (``_INDEX_COLUMNS``), e.g. initials after units, which is why the name
-  and initials indexes also carry ``host_unit_id``.
+  and initials indexes also carry ``host_unit_id`` (and the phone_rev index ``phone``).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ _INDEX_COLUMNS: dict[str, frozenset[str]] = {
     "name": frozenset({"visitor_name", "time_in", "host_unit_id"}),
     "initials": frozenset({"name_initials", "time_in", "host_unit_id"}),
     "phone_prefix": frozenset({"phone", "time_in"}),
-    "phone_tail": frozenset({"phone_rev", "time_in"}),
+    "phone_tail": frozenset({"phone_rev", "time_in", "phone"}),
     "doc_tail": frozenset({"doc_tail", "time_in"}),
     "badge": frozenset({"badge_number", "time_out", "time_in"}),
     "unit": frozenset({"host_unit_id", "time_in"}),
@@ -57,6 +59,10 @@ _INDEX_COLUMNS: dict[str, frozenset[str]] = {
 _ROW_COST = 20
 #: Branch sizes are first counted only up to this (cheap), enough to order the branches.
 _PROBE_CAP = 5000
+#: A prefix branch with at least this many index entries is "broad": its page is looked for
+#: among the newest visits first (at least _WINDOW of them, or 20 per row of the page).
+_BROAD = 20_000
+_WINDOW = 4000
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,16 +73,16 @@ class _Branch:
     column: str  # the column the condition tests
     match: ColumnElement[bool]
     miss: ColumnElement[bool]  # exactly the rows ``match`` does not select (NULL-safe)
-    prefix: bool  # a range on the index's first column, so time_in only filters
+    prefix: str | None = None  # a prefix range on the column (time_in then only filters)
 
 
 def _prefix(key: str, column, text: str) -> _Branch:  # noqa: ANN001
     cond = starts_with(column, text)
-    return _Branch(key, column.key, cond, not_(cond), True)  # search columns are NOT NULL
+    return _Branch(key, column.key, cond, not_(cond), text)  # search columns are NOT NULL
 
 
 def _equal(key: str, column, value: str) -> _Branch:  # noqa: ANN001
-    return _Branch(key, column.key, column == value, column != value, False)
+    return _Branch(key, column.key, column == value, column != value)
 
 
 def _branches(t: TextTerms) -> list[_Branch]:
@@ -97,7 +103,7 @@ def _branches(t: TextTerms) -> list[_Branch]:
         units = select(Unit.id).where(starts_with(Unit.code, t.unit))
         out.append(_Branch(
             "unit", "host_unit_id", Visit.host_unit_id.in_(units),
-            or_(Visit.host_unit_id.is_(None), Visit.host_unit_id.not_in(units)), False,
+            or_(Visit.host_unit_id.is_(None), Visit.host_unit_id.not_in(units)),
         ))
     return out
 
@@ -106,7 +112,7 @@ def _filters(f: VisitFilter, branch: _Branch | None = None, after: tuple[datetim
     """The non-text conditions. Under a prefix branch, time_in only filters that branch's
     index: left to itself the database would walk time_in's own index through the whole date
     range, reading every row in it."""
-    time_in = unindexed(Visit.time_in) if branch is not None and branch.prefix else Visit.time_in
+    time_in = unindexed(Visit.time_in) if branch is not None and branch.prefix is not None else Visit.time_in
     conds = []
     if f.time_from is not None:
         conds.append(time_in >= f.time_from)
@@ -147,18 +153,66 @@ class VisitorRepository:
         if not branches:
             q = select(Visit.id, Visit.time_in).where(*_filters(f, after=after))
             return [(r[0], r[1]) for r in self.s.execute(q.order_by(*newest).limit(limit)).all()]
+        found: list[tuple[int, datetime]] = []
+        rest = []
+        broad = self._broad(branches)
+        for b in branches:
+            got = self._newest_window(b, f, after, limit) if b in broad else None
+            if got is None:
+                rest.append(b)
+            else:
+                found.extend(got)
         parts = [
             select(Visit.id, Visit.time_in).where(b.match, *_filters(f, b, after)).order_by(*newest).limit(limit)
-            for b in branches
+            for b in rest
         ]
         if len(parts) == 1:
-            q = parts[0]
-        else:
+            found.extend(tuple(r) for r in self.s.execute(parts[0]).all())
+        elif parts:
             subs = [p.subquery() for p in parts]
             merged = union(*(select(sq.c.id, sq.c.time_in) for sq in subs)).subquery()
             q = select(merged.c.id, merged.c.time_in).order_by(
                 merged.c.time_in.desc(), merged.c.id.desc()).limit(limit)
-        return [(r[0], r[1]) for r in self.s.execute(q).all()]
+            found.extend(tuple(r) for r in self.s.execute(q).all())
+        unique = {i: t for i, t in found}
+        return sorted(((i, t) for i, t in unique.items()), key=lambda r: (r[1], r[0]), reverse=True)[:limit]
+
+    def _broad(self, branches: list[_Branch]) -> list[_Branch]:
+        """The prefix branches with at least _BROAD index entries (whatever the filter)."""
+        prefixed = [b for b in branches if b.prefix is not None]
+        if not prefixed:
+            return []
+        probes = [
+            select(func.count()).select_from(select(Visit.id).where(b.match).limit(_BROAD).subquery())
+            .scalar_subquery()
+            for b in prefixed
+        ]
+        sizes = self.s.execute(select(*probes)).one()
+        return [b for b, n in zip(prefixed, sizes) if n >= _BROAD]
+
+    def _newest_window(
+        self, b: _Branch, f: VisitFilter, after: tuple[datetime, int] | None, limit: int
+    ) -> list[tuple[int, datetime]] | None:
+        """The newest ``limit`` matches of a broad branch, looked for among the newest visits
+        that pass the filter; None when that window holds fewer and is not all of them.
+
+        Exact: every visit outside the window is older than every visit in it."""
+        size = max(_WINDOW, 20 * limit)
+        column = getattr(Visit, b.column)
+        window = (
+            select(Visit.id, Visit.time_in, column).where(*_filters(f, after=after))
+            .order_by(Visit.time_in.desc(), Visit.id.desc()).limit(size).subquery()
+        )
+        q = (
+            select(window.c.id, window.c.time_in).where(starts_with(window.c[b.column], b.prefix))
+            .order_by(window.c.time_in.desc(), window.c.id.desc()).limit(limit)
+        )
+        rows = [tuple(r) for r in self.s.execute(q).all()]
+        if len(rows) >= limit:
+            return rows
+        # Fewer than ``size`` visits pass the filter at all: the window was all of them.
+        passing = select(Visit.id).where(*_filters(f, after=after)).limit(size).subquery()
+        return rows if self.s.execute(select(func.count()).select_from(passing)).scalar_one() < size else None
 
     def count(self, f: VisitFilter) -> int:
         """How many visits match ``f``."""

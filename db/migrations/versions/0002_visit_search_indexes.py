@@ -1,7 +1,10 @@
-"""visit search indexes: host_unit_id in the name and initials indexes, time_in in the badge index
+"""visit search indexes hold the columns that counting a search tells matches apart by
+
+name and initials indexes + host_unit_id, phone_rev index + phone, badge index + time_in.
 
 Counting a one-letter search (initials "c" and units "C-…") tells the two apart from the
-initials index alone; a badge's visits come newest first from the badge index alone.
+initials index alone, a whole phone number (phone and phone_rev) from the phone_rev index
+alone; a badge's visits come newest first from the badge index alone.
 See db/repositories/visitors.py and docs/PERFORMANCE.md.
 
 Revision ID: 0002
@@ -21,11 +24,13 @@ depends_on: str | Sequence[str] | None = None
 NEW = {
     'ix_visit_name_time': ['visitor_name', 'time_in', 'host_unit_id'],
     'ix_visit_initials_time': ['name_initials', 'time_in', 'host_unit_id'],
+    'ix_visit_phone_rev_time': ['phone_rev', 'time_in', 'phone'],
     'ix_visit_badge': ['badge_number', 'time_out', 'time_in'],
 }
 OLD = {
     'ix_visit_name_time': ['visitor_name', 'time_in'],
     'ix_visit_initials_time': ['name_initials', 'time_in'],
+    'ix_visit_phone_rev_time': ['phone_rev', 'time_in'],
     'ix_visit_badge': ['badge_number', 'time_out'],
 }
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-ROLES = ("receptionist", "supervisor", "manager", "admin")
+#: Ranked lowest first. ``general_manager`` (总经理) approves key loans longer than a day
+#: (DOMAIN §2); it ranks above the management-office manager and below ``admin``, which
+#: stays the all-powers account a new installation starts with.
+ROLES = ("receptionist", "supervisor", "manager", "general_manager", "admin")
 _RANK = {role: i for i, role in enumerate(ROLES)}
 
 _hasher = PasswordHasher()
 
 
 def role_at_least(role: str, minimum: str) -> bool:
-    """True when ``role`` ranks at or above ``minimum`` (receptionist < … < admin)."""
+    """True when ``role`` ranks at or above ``minimum`` (receptionist < … < general_manager < admin)."""
     return _RANK.get(role, -1) >= _RANK[minimum]
 
 

@@ -126,6 +126,72 @@ MESSAGES: dict[str, str] = {
     "scanner.rule_pattern_too_long": QT_TRANSLATE_NOOP("Messages", "Rule {row}: the pattern has more than {max} characters."),
     "scanner.rule_description_too_long": QT_TRANSLATE_NOOP("Messages", "Rule {row}: the description has more than {max} characters."),
     "scanner.rule_pattern_invalid": QT_TRANSLATE_NOOP("Messages", "Rule {row}: the pattern is not a valid regular expression ({reason})."),
+    # The key cabinet (app/services/keys.py).
+    "key.not_found": QT_TRANSLATE_NOOP("Messages", "No such key in the cabinet register."),
+    "key.tag_unknown": QT_TRANSLATE_NOOP("Messages", "No key has the tag {tag}."),
+    "key.already_out": QT_TRANSLATE_NOOP("Messages", "Key {tag} is out: {name} has had it since {since}."),
+    "key.not_out": QT_TRANSLATE_NOOP("Messages", "Key {tag} is in the cabinet, not out."),
+    "key.status_lost": QT_TRANSLATE_NOOP("Messages", "Key {tag} is reported lost: record it as found first."),
+    "key.status_retired": QT_TRANSLATE_NOOP("Messages", "Key {tag} is retired and no longer in use."),
+    "key.status_handed_over": QT_TRANSLATE_NOOP("Messages", "Key {tag} was handed over to the owner."),
+    "key.category_unknown": QT_TRANSLATE_NOOP("Messages", "Choose what the key is for: owner's unit, public area, equipment room or store room."),
+    "key.count_range": QT_TRANSLATE_NOOP("Messages", "Between 1 and {max} keys."),
+    "key.quantity_range": QT_TRANSLATE_NOOP("Messages", "At most {max} keys."),
+    "key.expected_below_count": QT_TRANSLATE_NOOP("Messages", "The full set cannot have fewer keys than were received."),
+    "key.hook_required": QT_TRANSLATE_NOOP("Messages", "Enter the hook in the cabinet (e.g. A-012)."),
+    "key.hook_format": QT_TRANSLATE_NOOP("Messages", "A hook is letters, digits and dashes, up to 16 characters."),
+    "key.hook_taken": QT_TRANSLATE_NOOP("Messages", "Hook {hook} already holds key {tag}."),
+    "key.unit_required": QT_TRANSLATE_NOOP("Messages", "An owner's key needs the unit it opens."),
+    "key.owner_not_of_unit": QT_TRANSLATE_NOOP("Messages", "Pick an occupant of this key's unit."),
+    "key.source_unknown": QT_TRANSLATE_NOOP("Messages", "Choose who handed the keys over: developer, owner or engineering."),
+    "key.public_one_in_cabinet": QT_TRANSLATE_NOOP("Messages", "One public-area key stays in the cabinet; the spares are sealed with security."),
+    "key.sealed_public_only": QT_TRANSLATE_NOOP("Messages", "Only public-area spares are sealed with security."),
+    "key.outstanding_not_found": QT_TRANSLATE_NOOP("Messages", "No such entry in the outstanding-keys register."),
+    "key.outstanding_closed": QT_TRANSLATE_NOOP("Messages", "This outstanding-keys entry is already closed."),
+    "key.nothing_changed": QT_TRANSLATE_NOOP("Messages", "Nothing was changed."),
+    "key.borrower_kind_unknown": QT_TRANSLATE_NOOP("Messages", "Choose who borrows: staff, contractor or occupant."),
+    "key.occupant_other_unit": QT_TRANSLATE_NOOP("Messages", "An owner's key is lent only to an occupant of that unit."),
+    "key.due_in_past": QT_TRANSLATE_NOOP("Messages", "The return time must be later than now."),
+    "key.consent_required": QT_TRANSLATE_NOOP("Messages", "A public-area key needs the name of the staff member who agreed."),
+    "key.manager_approval_required": QT_TRANSLATE_NOOP("Messages", "A public-area key needs the manager's approval: the manager enters their user name and password."),
+    "key.gm_approval_required": QT_TRANSLATE_NOOP("Messages", "A loan longer than one day needs the general manager's approval."),
+    "key.overnight_not_allowed": QT_TRANSLATE_NOOP("Messages", "Keys come back the same day, by {end}. Overnight only for an engineering repair or with the general manager's approval."),
+    "key.approver_required": QT_TRANSLATE_NOOP("Messages", "The approver enters their user name and password."),
+    "key.approval_bad_credentials": QT_TRANSLATE_NOOP("Messages", "The approver's user name or password is wrong."),
+    "key.approval_role": QT_TRANSLATE_NOOP("Messages", "{name} cannot approve this: it needs a {role} or above."),
+    "key.approver_is_borrower": QT_TRANSLATE_NOOP("Messages", "Nobody approves their own loan."),
+    "key.signature_required": QT_TRANSLATE_NOOP("Messages", "The borrower signs on the screen or on the printed slip."),
+    "key.signature_invalid": QT_TRANSLATE_NOOP("Messages", "The signature is not a PNG image."),
+    "key.signature_too_large": QT_TRANSLATE_NOOP("Messages", "The signature image is too large."),
+    "key.return_short_note": QT_TRANSLATE_NOOP("Messages", "{missing} key(s) did not come back: say what happened (they are recorded as lost)."),
+    "key.time_in_future": QT_TRANSLATE_NOOP("Messages", "The time is in the future."),
+    "key.return_time_invalid": QT_TRANSLATE_NOOP("Messages", "The return time is before the loan or in the future."),
+    "key.loan_not_found": QT_TRANSLATE_NOOP("Messages", "No such loan."),
+    "key.loan_closed": QT_TRANSLATE_NOOP("Messages", "This key has already come back."),
+    "key.not_overnight": QT_TRANSLATE_NOOP("Messages", "This key is not out overnight yet (the day ends at {end})."),
+    "key.already_acknowledged": QT_TRANSLATE_NOOP("Messages", "This key was already acknowledged for tonight."),
+    "key.overnight_unacknowledged": QT_TRANSLATE_NOOP("Messages", "{count} key(s) still out overnight must be acknowledged before the shift closes: {tags}."),
+    "key.emergency_unit_keys_only": QT_TRANSLATE_NOOP("Messages", "Emergency use is for an owner's spare key."),
+    "key.emergency_kind_unknown": QT_TRANSLATE_NOOP("Messages", "Choose the emergency: fire, flooding or other."),
+    "key.emergency_notify_first": QT_TRANSLATE_NOOP("Messages", "Tell the owner first (or, if unreachable, the emergency contact) and record whom."),
+    "key.contact_method_unknown": QT_TRANSLATE_NOOP("Messages", "Choose how they were told."),
+    "key.emergency_contact_after_use": QT_TRANSLATE_NOOP("Messages", "The owner must be told before the key is used."),
+    "key.emergency_contact_too_old": QT_TRANSLATE_NOOP("Messages", "That call was more than {hours} hours ago: tell them again now."),
+    "key.emergency_owner_attempt_required": QT_TRANSLATE_NOOP("Messages", "Say how the owner was tried before calling the emergency contact."),
+    "key.emergency_two_staff": QT_TRANSLATE_NOOP("Messages", "Two different staff members must be present."),
+    "key.lost_whole_loan": QT_TRANSLATE_NOOP("Messages", "A lent key lost: report all {quantity} lent; if some came back, take them back instead."),
+    "key.nothing_lost": QT_TRANSLATE_NOOP("Messages", "Key {tag} has all its keys: nothing to find."),
+    "key.retire_reason_unknown": QT_TRANSLATE_NOOP("Messages", "Choose why: lock changed three times, or set incomplete."),
+    "key.retire_approval_required": QT_TRANSLATE_NOOP("Messages", "Retiring a key needs a manager's approval: the manager enters their user name and password."),
+    "key.retire_lock_changes": QT_TRANSLATE_NOOP("Messages", "The lock was changed {count} time(s); a key is retired after {needed}."),
+    "key.retire_not_incomplete": QT_TRANSLATE_NOOP("Messages", "This set is complete."),
+    "key.retire_returned_to_required": QT_TRANSLATE_NOOP("Messages", "Who in engineering receives the retired keys?"),
+    "key.spot_check_open": QT_TRANSLATE_NOOP("Messages", "A spot check is already in progress: finish it first."),
+    "key.spot_check_not_found": QT_TRANSLATE_NOOP("Messages", "No such spot check."),
+    "key.spot_check_finished": QT_TRANSLATE_NOOP("Messages", "This spot check is already finished."),
+    "key.spot_check_unfinished": QT_TRANSLATE_NOOP("Messages", "This spot check is still in progress."),
+    "key.month_invalid": QT_TRANSLATE_NOOP("Messages", "Choose a month."),
+    "setting.due_soon_range": QT_TRANSLATE_NOOP("Messages", "Between 5 and 1440 minutes."),
 }
 
 
@@ -159,6 +225,7 @@ ROLE_NAMES = {
     "receptionist": QT_TRANSLATE_NOOP("Roles", "receptionist"),
     "supervisor": QT_TRANSLATE_NOOP("Roles", "supervisor"),
     "manager": QT_TRANSLATE_NOOP("Roles", "manager"),
+    "general_manager": QT_TRANSLATE_NOOP("Roles", "general manager"),
     "admin": QT_TRANSLATE_NOOP("Roles", "administrator"),
 }
 
@@ -172,6 +239,59 @@ DOC_TYPE_NAMES = {
 OCCUPANT_KIND_NAMES = {
     "owner": QT_TRANSLATE_NOOP("OccupantKinds", "Owner"),
     "tenant": QT_TRANSLATE_NOOP("OccupantKinds", "Tenant"),
+}
+
+KEY_CATEGORY_NAMES = {
+    "unit": QT_TRANSLATE_NOOP("KeyCategories", "Owner's key"),
+    "public": QT_TRANSLATE_NOOP("KeyCategories", "Public area"),
+    "equipment": QT_TRANSLATE_NOOP("KeyCategories", "Equipment room"),
+    "store": QT_TRANSLATE_NOOP("KeyCategories", "Store room"),
+}
+
+KEY_STATUS_NAMES = {
+    "in": QT_TRANSLATE_NOOP("KeyStatuses", "In the cabinet"),
+    "out": QT_TRANSLATE_NOOP("KeyStatuses", "Out"),
+    "lost": QT_TRANSLATE_NOOP("KeyStatuses", "Lost"),
+    "retired": QT_TRANSLATE_NOOP("KeyStatuses", "Retired"),
+    "handed_over": QT_TRANSLATE_NOOP("KeyStatuses", "Handed over"),
+}
+
+BORROWER_KIND_NAMES = {
+    "staff": QT_TRANSLATE_NOOP("BorrowerKinds", "Staff"),
+    "contractor": QT_TRANSLATE_NOOP("BorrowerKinds", "Contractor"),
+    "occupant": QT_TRANSLATE_NOOP("BorrowerKinds", "Occupant"),
+}
+
+KEY_EVENT_NAMES = {
+    "lost": QT_TRANSLATE_NOOP("KeyEvents", "Lost"),
+    "found": QT_TRANSLATE_NOOP("KeyEvents", "Found"),
+    "lock_change": QT_TRANSLATE_NOOP("KeyEvents", "Lock changed"),
+    "retire": QT_TRANSLATE_NOOP("KeyEvents", "Retired"),
+    "hand_over": QT_TRANSLATE_NOOP("KeyEvents", "Handed over to the owner"),
+    "copy_refused": QT_TRANSLATE_NOOP("KeyEvents", "Copy refused"),
+    "add_keys": QT_TRANSLATE_NOOP("KeyEvents", "Keys added"),
+}
+
+KEY_TERM_NAMES = {
+    # emergencies, how people were told, where keys came from, why a set is retired
+    "fire": QT_TRANSLATE_NOOP("KeyTerms", "Fire"),
+    "flooding": QT_TRANSLATE_NOOP("KeyTerms", "Flooding"),
+    "other": QT_TRANSLATE_NOOP("KeyTerms", "Other"),
+    "owner": QT_TRANSLATE_NOOP("KeyTerms", "Owner"),
+    "emergency_contact": QT_TRANSLATE_NOOP("KeyTerms", "Emergency contact"),
+    "phone": QT_TRANSLATE_NOOP("KeyTerms", "Phone call"),
+    "sms": QT_TRANSLATE_NOOP("KeyTerms", "Text message"),
+    "wechat": QT_TRANSLATE_NOOP("KeyTerms", "WeChat"),
+    "in_person": QT_TRANSLATE_NOOP("KeyTerms", "In person"),
+    "developer": QT_TRANSLATE_NOOP("KeyTerms", "Developer"),
+    "engineering": QT_TRANSLATE_NOOP("KeyTerms", "Engineering"),
+    "lock_changed": QT_TRANSLATE_NOOP("KeyTerms", "Lock changed three times"),
+    "incomplete": QT_TRANSLATE_NOOP("KeyTerms", "Set incomplete"),
+    "matched": QT_TRANSLATE_NOOP("KeyTerms", "Matched"),
+    "missing": QT_TRANSLATE_NOOP("KeyTerms", "Missing"),
+    "unexpected": QT_TRANSLATE_NOOP("KeyTerms", "Unexpected"),
+    "unknown": QT_TRANSLATE_NOOP("KeyTerms", "Unknown tag"),
+    "duplicate": QT_TRANSLATE_NOOP("KeyTerms", "Already scanned"),
 }
 
 FIELD_NAMES = {
@@ -202,6 +322,26 @@ def doc_type_name(doc_type: str) -> str:
 
 def occupant_kind_name(kind: str) -> str:
     return QCoreApplication.translate("OccupantKinds", OCCUPANT_KIND_NAMES.get(kind, kind))
+
+def key_category_name(category: str) -> str:
+    return QCoreApplication.translate("KeyCategories", KEY_CATEGORY_NAMES.get(category, category))
+
+
+def key_status_name(status: str) -> str:
+    return QCoreApplication.translate("KeyStatuses", KEY_STATUS_NAMES.get(status, status))
+
+
+def borrower_kind_name(kind: str) -> str:
+    return QCoreApplication.translate("BorrowerKinds", BORROWER_KIND_NAMES.get(kind, kind))
+
+
+def key_event_name(kind: str) -> str:
+    return QCoreApplication.translate("KeyEvents", KEY_EVENT_NAMES.get(kind, kind))
+
+
+def key_term_name(term: str) -> str:
+    """Emergency kinds, contact methods, intake sources, retirement reasons, spot-check results."""
+    return QCoreApplication.translate("KeyTerms", KEY_TERM_NAMES.get(term, term))
 
 
 def field_name(field: str) -> str:

@@ -15,6 +15,7 @@ class Services:
 
     def __post_init__(self) -> None:
         from app.services.audit import AuditService
+        from app.services.keys import KeyService
         from app.services.occupants import OccupantService
         from app.services.property import PropertyService
         from app.services.settings import SettingsService
@@ -27,3 +28,4 @@ class Services:
         self.settings = SettingsService(self.ctx)
         self.occupants = OccupantService(self.ctx)
         self.visitors = VisitorService(self.ctx)
+        self.keys = KeyService(self.ctx)

@@ -25,6 +25,11 @@ DEFAULTS: dict[str, Any] = {
     # How a scanned code is recognised (key tag, visitor badge…): ordered rules, shared by
     # every counter so a code is routed the same way everywhere (app/devices/recognition.py).
     "scanner.rules": default_rules_data(),
+    # Borrowed keys come back the same day (DOMAIN §2): a loan is due by this time by
+    # default, and keys still out after it are listed for the shift to acknowledge.
+    "keys.end_of_day": "18:00",
+    # Open loans due within this many minutes are listed as "due soon" (apart from overdue).
+    "keys.due_soon_minutes": 60,
 }
 
 
@@ -43,8 +48,11 @@ def _check(key: str, value: Any) -> Any:
     if key == "visitor.overstay_hours":
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 72:
             raise DomainError("setting.overstay_range")
-    if key == "day.end_time":
+    if key in ("day.end_time", "keys.end_of_day"):
         parse_hhmm(value)
+    if key == "keys.due_soon_minutes":
+        if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 24 * 60:
+            raise DomainError("setting.due_soon_range")
     if key == "visitor.id_retention_days":
         if not isinstance(value, int) or isinstance(value, bool) or not 7 <= value <= 3650:
             raise DomainError("setting.retention_range")

@@ -2,6 +2,20 @@
 
 from db.models.audit import AuditEntry, Counter
 from db.models.base import Base, Money, now
+from db.models.keys import (
+    KeyEmergency,
+    KeyEvent,
+    KeyIntake,
+    KeyLoan,
+    KeyLoanEvent,
+    KeyLoanSignature,
+    KeyOutstanding,
+    KeyOutstandingNote,
+    KeySet,
+    KeySpotCheck,
+    KeySpotItem,
+    KeySpotScan,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.staff import Staff
@@ -12,6 +26,18 @@ __all__ = [
     "Base",
     "Building",
     "Counter",
+    "KeyEmergency",
+    "KeyEvent",
+    "KeyIntake",
+    "KeyLoan",
+    "KeyLoanEvent",
+    "KeyLoanSignature",
+    "KeyOutstanding",
+    "KeyOutstandingNote",
+    "KeySet",
+    "KeySpotCheck",
+    "KeySpotItem",
+    "KeySpotScan",
     "Money",
     "Occupant",
     "OccupantMember",

@@ -25,6 +25,21 @@
     </message>
 </context>
 <context>
+    <name>BorrowerKinds</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>外包单位</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>业户</translation>
+    </message>
+</context>
+<context>
     <name>DocTypes</name>
     <message>
         <source>Mainland ID card</source>
@@ -174,6 +189,154 @@
     <message>
         <source>Load &amp;demo data</source>
         <translation>载入演示数据(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCategories</name>
+    <message>
+        <source>Owner&apos;s key</source>
+        <translation>业主钥匙</translation>
+    </message>
+    <message>
+        <source>Public area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <source>Equipment room</source>
+        <translation>设备房</translation>
+    </message>
+    <message>
+        <source>Store room</source>
+        <translation>部门库房</translation>
+    </message>
+</context>
+<context>
+    <name>KeyEvents</name>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>找回</translation>
+    </message>
+    <message>
+        <source>Lock changed</source>
+        <translation>换锁</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>废弃</translation>
+    </message>
+    <message>
+        <source>Handed over to the owner</source>
+        <translation>移交业主</translation>
+    </message>
+    <message>
+        <source>Copy refused</source>
+        <translation>拒绝配制</translation>
+    </message>
+    <message>
+        <source>Keys added</source>
+        <translation>补交钥匙</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStatuses</name>
+    <message>
+        <source>In the cabinet</source>
+        <translation>在柜</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已废弃</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTerms</name>
+    <message>
+        <source>Fire</source>
+        <translation>火警</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>跑水</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>发展商</translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation>工程部</translation>
+    </message>
+    <message>
+        <source>Lock changed three times</source>
+        <translation>换锁三次</translation>
+    </message>
+    <message>
+        <source>Set incomplete</source>
+        <translation>原装钥匙不齐</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unexpected</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Unknown tag</source>
+        <translation>未知钥匙牌</translation>
+    </message>
+    <message>
+        <source>Already scanned</source>
+        <translation>已扫描</translation>
     </message>
 </context>
 <context>
@@ -750,6 +913,262 @@ The reception counter of a managed property.</source>
         <source>Rule {row}: the pattern is not a valid regular expression ({reason}).</source>
         <translation>第 {row} 条规则：匹配模式不是有效的正则表达式（{reason}）。</translation>
     </message>
+    <message>
+        <source>No such key in the cabinet register.</source>
+        <translation>钥匙登记中没有这把钥匙。</translation>
+    </message>
+    <message>
+        <source>No key has the tag {tag}.</source>
+        <translation>没有钥匙牌号为 {tag} 的钥匙。</translation>
+    </message>
+    <message>
+        <source>Key {tag} is out: {name} has had it since {since}.</source>
+        <translation>钥匙 {tag} 已借出：{name} 自 {since} 借用。</translation>
+    </message>
+    <message>
+        <source>Key {tag} is in the cabinet, not out.</source>
+        <translation>钥匙 {tag} 在钥匙柜中，未借出。</translation>
+    </message>
+    <message>
+        <source>Key {tag} is reported lost: record it as found first.</source>
+        <translation>钥匙 {tag} 已报失：请先登记找回。</translation>
+    </message>
+    <message>
+        <source>Key {tag} is retired and no longer in use.</source>
+        <translation>钥匙 {tag} 已废弃，不再使用。</translation>
+    </message>
+    <message>
+        <source>Key {tag} was handed over to the owner.</source>
+        <translation>钥匙 {tag} 已移交业主。</translation>
+    </message>
+    <message>
+        <source>Choose what the key is for: owner&apos;s unit, public area, equipment room or store room.</source>
+        <translation>请选择钥匙类别：业主房屋、公共区域、设备房或部门库房。</translation>
+    </message>
+    <message>
+        <source>Between 1 and {max} keys.</source>
+        <translation>钥匙数量为 1 至 {max} 把。</translation>
+    </message>
+    <message>
+        <source>At most {max} keys.</source>
+        <translation>最多 {max} 把。</translation>
+    </message>
+    <message>
+        <source>The full set cannot have fewer keys than were received.</source>
+        <translation>整套钥匙数量不能少于接收数量。</translation>
+    </message>
+    <message>
+        <source>Enter the hook in the cabinet (e.g. A-012).</source>
+        <translation>请输入钥匙柜挂钩号（如 A-012）。</translation>
+    </message>
+    <message>
+        <source>A hook is letters, digits and dashes, up to 16 characters.</source>
+        <translation>挂钩号由字母、数字和短横线组成，最多 16 个字符。</translation>
+    </message>
+    <message>
+        <source>Hook {hook} already holds key {tag}.</source>
+        <translation>挂钩 {hook} 已挂有钥匙 {tag}。</translation>
+    </message>
+    <message>
+        <source>An owner&apos;s key needs the unit it opens.</source>
+        <translation>业主钥匙须注明对应房号。</translation>
+    </message>
+    <message>
+        <source>Pick an occupant of this key&apos;s unit.</source>
+        <translation>请选择该钥匙对应房屋的业户。</translation>
+    </message>
+    <message>
+        <source>Choose who handed the keys over: developer, owner or engineering.</source>
+        <translation>请选择交钥匙方：发展商、业主或工程部。</translation>
+    </message>
+    <message>
+        <source>One public-area key stays in the cabinet; the spares are sealed with security.</source>
+        <translation>公共区域钥匙柜中只留存一把，其余交安全部封存。</translation>
+    </message>
+    <message>
+        <source>Only public-area spares are sealed with security.</source>
+        <translation>只有公共区域的备用钥匙交安全部封存。</translation>
+    </message>
+    <message>
+        <source>No such entry in the outstanding-keys register.</source>
+        <translation>尚未移交钥匙统计表中没有这一项。</translation>
+    </message>
+    <message>
+        <source>This outstanding-keys entry is already closed.</source>
+        <translation>这一项尚未移交钥匙已结清。</translation>
+    </message>
+    <message>
+        <source>Choose who borrows: staff, contractor or occupant.</source>
+        <translation>请选择借用人类型：员工、外包单位或业户。</translation>
+    </message>
+    <message>
+        <source>An owner&apos;s key is lent only to an occupant of that unit.</source>
+        <translation>业主钥匙只能借给该房屋的业户。</translation>
+    </message>
+    <message>
+        <source>The return time must be later than now.</source>
+        <translation>归还时间须晚于现在。</translation>
+    </message>
+    <message>
+        <source>A public-area key needs the name of the staff member who agreed.</source>
+        <translation>借用公共区域钥匙须填写同意的管理人员姓名。</translation>
+    </message>
+    <message>
+        <source>A public-area key needs the manager&apos;s approval: the manager enters their user name and password.</source>
+        <translation>借用公共区域钥匙须经管理处经理批准：请经理输入本人用户名和密码。</translation>
+    </message>
+    <message>
+        <source>A loan longer than one day needs the general manager&apos;s approval.</source>
+        <translation>借用一天以上须经总经理批准。</translation>
+    </message>
+    <message>
+        <source>Keys come back the same day, by {end}. Overnight only for an engineering repair or with the general manager&apos;s approval.</source>
+        <translation>钥匙须当日 {end} 前归还，不得过夜；工程维修或经总经理批准者除外。</translation>
+    </message>
+    <message>
+        <source>The approver enters their user name and password.</source>
+        <translation>请批准人输入本人用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The approver&apos;s user name or password is wrong.</source>
+        <translation>批准人的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>{name} cannot approve this: it needs a {role} or above.</source>
+        <translation>{name} 无权批准：须由{role}或以上人员批准。</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own loan.</source>
+        <translation>不能批准本人的借用。</translation>
+    </message>
+    <message>
+        <source>The borrower signs on the screen or on the printed slip.</source>
+        <translation>借用人须在屏幕上或打印的借用单上签字。</translation>
+    </message>
+    <message>
+        <source>The signature is not a PNG image.</source>
+        <translation>签名不是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>The signature image is too large.</source>
+        <translation>签名图片过大。</translation>
+    </message>
+    <message>
+        <source>{missing} key(s) did not come back: say what happened (they are recorded as lost).</source>
+        <translation>有 {missing} 把钥匙未归还：请说明情况（将按丢失登记）。</translation>
+    </message>
+    <message>
+        <source>The time is in the future.</source>
+        <translation>时间晚于现在。</translation>
+    </message>
+    <message>
+        <source>The return time is before the loan or in the future.</source>
+        <translation>归还时间早于借出时间或晚于现在。</translation>
+    </message>
+    <message>
+        <source>No such loan.</source>
+        <translation>没有这条借用记录。</translation>
+    </message>
+    <message>
+        <source>This key has already come back.</source>
+        <translation>这把钥匙已归还。</translation>
+    </message>
+    <message>
+        <source>This key is not out overnight yet (the day ends at {end}).</source>
+        <translation>这把钥匙尚未过夜（当日截止时间 {end}）。</translation>
+    </message>
+    <message>
+        <source>This key was already acknowledged for tonight.</source>
+        <translation>这把钥匙今晚已确认过。</translation>
+    </message>
+    <message>
+        <source>{count} key(s) still out overnight must be acknowledged before the shift closes: {tags}.</source>
+        <translation>交班前须逐一确认过夜未还的 {count} 把钥匙：{tags}。</translation>
+    </message>
+    <message>
+        <source>Emergency use is for an owner&apos;s spare key.</source>
+        <translation>紧急动用仅适用于业主备用钥匙。</translation>
+    </message>
+    <message>
+        <source>Choose the emergency: fire, flooding or other.</source>
+        <translation>请选择紧急情况：火警、跑水或其他。</translation>
+    </message>
+    <message>
+        <source>Tell the owner first (or, if unreachable, the emergency contact) and record whom.</source>
+        <translation>须先通知业主本人（联系不上时通知紧急联系人），并记录通知了谁。</translation>
+    </message>
+    <message>
+        <source>Choose how they were told.</source>
+        <translation>请选择通知方式。</translation>
+    </message>
+    <message>
+        <source>The owner must be told before the key is used.</source>
+        <translation>须在动用钥匙之前通知业主。</translation>
+    </message>
+    <message>
+        <source>That call was more than {hours} hours ago: tell them again now.</source>
+        <translation>上次通知已超过 {hours} 小时：请现在再次通知。</translation>
+    </message>
+    <message>
+        <source>Say how the owner was tried before calling the emergency contact.</source>
+        <translation>请说明联系紧急联系人之前如何尝试联系业主本人。</translation>
+    </message>
+    <message>
+        <source>Two different staff members must be present.</source>
+        <translation>须有两名不同的工作人员在场。</translation>
+    </message>
+    <message>
+        <source>A lent key lost: report all {quantity} lent; if some came back, take them back instead.</source>
+        <translation>借出的钥匙丢失：请按借出的 {quantity} 把报失；如有部分归还，请办理归还。</translation>
+    </message>
+    <message>
+        <source>Key {tag} has all its keys: nothing to find.</source>
+        <translation>钥匙 {tag} 数量齐全，无需登记找回。</translation>
+    </message>
+    <message>
+        <source>Choose why: lock changed three times, or set incomplete.</source>
+        <translation>请选择废弃原因：换锁三次，或原装钥匙不齐。</translation>
+    </message>
+    <message>
+        <source>Retiring a key needs a manager&apos;s approval: the manager enters their user name and password.</source>
+        <translation>废弃钥匙须经理批准：请经理输入本人用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The lock was changed {count} time(s); a key is retired after {needed}.</source>
+        <translation>门锁已更换 {count} 次；更换 {needed} 次才废弃。</translation>
+    </message>
+    <message>
+        <source>This set is complete.</source>
+        <translation>这套钥匙是齐全的。</translation>
+    </message>
+    <message>
+        <source>Who in engineering receives the retired keys?</source>
+        <translation>废弃钥匙由工程部哪位接收？</translation>
+    </message>
+    <message>
+        <source>A spot check is already in progress: finish it first.</source>
+        <translation>已有一次抽查正在进行：请先完成。</translation>
+    </message>
+    <message>
+        <source>No such spot check.</source>
+        <translation>没有这次抽查。</translation>
+    </message>
+    <message>
+        <source>This spot check is already finished.</source>
+        <translation>这次抽查已完成。</translation>
+    </message>
+    <message>
+        <source>This spot check is still in progress.</source>
+        <translation>这次抽查尚未完成。</translation>
+    </message>
+    <message>
+        <source>Choose a month.</source>
+        <translation>请选择月份。</translation>
+    </message>
+    <message>
+        <source>Between 5 and 1440 minutes.</source>
+        <translation>5 至 1440 分钟。</translation>
+    </message>
 </context>
 <context>
     <name>OccupantDirectoryDialog</name>
@@ -953,6 +1372,10 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>manager</source>
         <translation>管理处经理</translation>
+    </message>
+    <message>
+        <source>general manager</source>
+        <translation>总经理</translation>
     </message>
     <message>
         <source>administrator</source>

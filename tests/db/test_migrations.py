@@ -39,6 +39,11 @@ from db.models import Base, Money
 APPEND_ONLY_TRIGGERS = {
     "trg_audit_log_no_update", "trg_audit_log_no_delete", "trg_visit_amendment_no_update",
     "trg_visit_amendment_no_delete", "trg_visit_no_delete",
+    # the key cabinet's registers (0003)
+    *(f"trg_{t}_{op}" for t in ("key_intake", "key_outstanding_note", "key_loan", "key_loan_signature",
+                                "key_loan_event", "key_event", "key_emergency", "key_spot_scan",
+                                "key_spot_item") for op in ("no_update", "no_delete")),
+    "trg_key_set_no_delete", "trg_key_outstanding_no_delete", "trg_key_spot_check_no_delete",
 }
 
 

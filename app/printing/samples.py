@@ -1,0 +1,51 @@
+"""Every kind of printout, each with a function that renders a sample (for ``print-test``).
+
+``PRINT_KINDS`` maps a kind name to its paper and a function returning PDF bytes of a
+document filled with made-up data, so a counter can check its printers without real records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class PrintKind:
+    name: str
+    paper: str  # "roll80" (80 mm thermal roll) or "a4"
+    sample: Callable[[], bytes]
+
+
+def sample_visitor_slip() -> bytes:
+    from app.printing.visitor_slip import VisitorSlipData, render_visitor_slip
+
+    return render_visitor_slip(VisitorSlipData(
+        property_name="阳光花园物业服务中心", property_address="深圳市南山区科技路1号",
+        property_phone="0755-12345678", visitor_name="李四", doc_type_label="居民身份证",
+        doc_number="440305199001011234", company="顺丰速运", host_label="A-1203 张三", purpose="送货上门",
+        party_size=1, badge_number="V-0042", time_in=datetime(2026, 11, 23, 9, 5), receptionist="王芳",
+        printed_at=datetime(2026, 11, 23, 9, 6),
+    ))
+
+
+def _key_loan_slip() -> bytes:
+    from app.printing.key_loan_slip import sample_key_loan_slip
+
+    return sample_key_loan_slip()
+
+
+def _key_monthly_report() -> bytes:
+    from app.printing.key_report import sample_key_monthly_report
+
+    return sample_key_monthly_report()
+
+
+PRINT_KINDS: dict[str, PrintKind] = {
+    k.name: k for k in (
+        PrintKind("visitor_slip", "roll80", sample_visitor_slip),
+        PrintKind("key_loan_slip", "roll80", _key_loan_slip),
+        PrintKind("key_monthly_report", "a4", _key_monthly_report),
+    )
+}

@@ -53,6 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     vis.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     _add_db(vis)
 
+    keys = exp_sub.add_parser("keys", help="the key register (every key set, or those taken in between the dates)")
+    keys.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="taken in on or after")
+    keys.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="taken in on or before")
+    keys.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    keys.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    _add_db(keys)
+    loans = exp_sub.add_parser("key-loans", help="the key loan register (ID numbers masked)")
+    loans.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    loans.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    loans.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    loans.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    _add_db(loans)
+
     from app.scan_test import add_parser as add_scan_test  # its options live with its logic
 
     add_scan_test(sub)

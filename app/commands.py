@@ -1,4 +1,4 @@
-"""The command-line subcommands: ``demo``, ``import occupants``, ``export visitors``.
+"""The command-line subcommands: ``demo``, ``import occupants``, ``export visitors|keys|key-loans``.
 
 Each opens (and migrates) the database, acts as the disabled ``system`` account where it
 writes, and reports in plain English on standard error. Failures give a one-line reason and
@@ -136,6 +136,8 @@ def _demo(args: argparse.Namespace, opened: OpenedDatabase, services: Services) 
           f"({summary.members} household members)")
     print(f"  {summary.visits} visits from {summary.first_day} to {summary.last_day}, "
           f"{summary.on_site} still on site, {summary.amendments} amended")
+    print(f"  {summary.keys} key sets in the cabinet, {summary.key_loans} key loans, "
+          f"{summary.keys_out} keys out now")
     print("Demo accounts (user name / password):")
     for acc in summary.accounts:
         print(f"  {acc.username:<12} {acc.password:<14} {acc.display_name} ({acc.role})")
@@ -184,6 +186,22 @@ def _export(args: argparse.Namespace, opened: OpenedDatabase, services: Services
     return EXIT_OK
 
 
+def _export_keys(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
+                 dates: tuple[date | None, date | None]) -> int:
+    from app.exporter import export_key_loans, export_keys
+
+    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
+    where = args.out or "standard output"
+    if args.what == "keys":
+        n = export_keys(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        span = f" taken in {dates[0] or '…'} to {dates[1] or '…'}" if any(dates) else ""
+        _err(f"exported {n} key sets{span} to {where}")
+    else:
+        n = export_key_loans(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} key loans ({dates[0]} to {dates[1]}, ID numbers masked) to {where}")
+    return EXIT_OK
+
+
 # -- dispatch --------------------------------------------------------------------------------
 
 
@@ -206,6 +224,14 @@ def _prepare(args: argparse.Namespace) -> Callable[[OpenedDatabase, Services], i
         if args.out and not Path(args.out).parent.is_dir():
             raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
         return lambda opened, svc: _export(args, opened, svc, (d0, d1))
+    if args.command == "export" and args.what in ("keys", "key-loans"):
+        d0 = _parse_date(args.date_from, "--from") if args.date_from else None
+        d1 = _parse_date(args.date_to, "--to") if args.date_to else None
+        if d0 and d1 and d1 < d0:
+            raise UsageError(f"--to {d1} is before --from {d0}")
+        if args.out and not Path(args.out).parent.is_dir():
+            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
+        return lambda opened, svc: _export_keys(args, opened, svc, (d0, d1))
     raise UsageError(f"unknown command {args.command!r}")
 
 

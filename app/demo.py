@@ -42,6 +42,7 @@ ACCOUNTS = (
     DemoAccount("reception2", "陈静", "receptionist", "demo-front2"),
     DemoAccount("supervisor", "李强", "supervisor", "demo-super"),
     DemoAccount("manager", "赵敏", "manager", "demo-manager"),
+    DemoAccount("gm", "孙建国", "general_manager", "demo-gm"),
 )
 
 
@@ -60,6 +61,9 @@ class DemoSummary:
     first_day: date
     last_day: date
     accounts: tuple[DemoAccount, ...] = field(default=ACCOUNTS)
+    keys: int = 0  # key sets in the register
+    key_loans: int = 0
+    keys_out: int = 0
 
     @property
     def login_hint(self) -> str:
@@ -413,6 +417,256 @@ class _DemoBuilder:
         return done
 
 
+# -- the key cabinet ---------------------------------------------------------------------
+
+_PUBLIC_PER_BUILDING = ("天台门", "地下室通道门", "大堂后门", "消防楼梯间", "垃圾房", "信报箱总锁", "设备层检修门")
+_SHAFTS_PER_BUILDING = ("5层管道井", "10层管道井", "15层管道井", "20层管道井", "25层管道井")
+_EQUIPMENT_PER_BUILDING = ("电梯机房", "配电房", "空调机房", "弱电间")
+_EQUIPMENT_SHARED = ("生活水泵房", "消防水泵房", "发电机房", "消防控制室", "高压配电室", "中水处理站")
+_STORE_ROOMS = ("客服部库房", "工程部库房", "保洁部库房", "安全部库房", "绿化工具房")
+_ENGINEERS = ("刘建军", "黄志强", "周国庆", "吴德明")
+_CONTRACTOR_FIRMS = (
+    ("深圳市安居防水工程有限公司", "天台防水维修"), ("广东华信电梯有限公司", "电梯年检"),
+    ("深圳中消消防工程有限公司", "消防设施检测"), ("美洁清洁服务有限公司", "外墙清洗"),
+    ("绿源园林绿化有限公司", "绿化修剪"), ("中国电信南山分局", "光纤检修"),
+)
+_ENGINEERING_PURPOSES = ("设备巡检", "更换灯管", "水泵保养", "配电检修", "空调清洗", "抄表")
+_OWNER_PURPOSES = ("业主忘带钥匙", "业主回家取物", "业主委托开门")
+
+
+def _signature_png(rng: random.Random) -> bytes:
+    """A scribbled signature as the counter's signature pad would give it."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (360, 120), 255)
+    draw = ImageDraw.Draw(img)
+    x, y = 20, 60 + rng.randint(-10, 10)
+    points = [(x, y)]
+    for _ in range(14):
+        x += rng.randint(12, 26)
+        y = max(15, min(105, y + rng.randint(-35, 35)))
+        points.append((x, y))
+    draw.line(points, fill=0, width=4, joint="curve")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
+
+
+class _CabinetBuilder:
+    """A key cabinet with a history: intake, outstanding keys, two weeks of loans, keys out."""
+
+    def __init__(self, demo: _DemoBuilder, units: list[str], today: date, current: datetime):
+        from app.services.keys import Approval
+
+        self.d = demo
+        self.svc = demo.svc
+        self.rng = demo.rng
+        self.units = units
+        self.today = today
+        self.current = current
+        self.manager = Approval("manager", next(a.password for a in ACCOUNTS if a.username == "manager"))
+        self.gm = Approval("gm", next(a.password for a in ACCOUNTS if a.username == "gm"))
+
+    def run(self) -> tuple[int, int, int]:
+        self.svc.ctx.operator = self.d.ops["supervisor"]  # the key administrator
+        keys = self.intake()
+        self.outstanding()
+        loans = self.loans(keys)
+        self.events(keys)
+        out = len(self.svc.keys.open_loans())
+        return len(self.svc.keys.search("", limit=100_000)), loans, out
+
+    def intake(self) -> dict[str, list]:
+        from app.services.keys import IntakeInput
+
+        rng = self.rng
+        handover = datetime.combine(self.today - timedelta(days=400), time(9, 30))
+        developer = "发展商工程部 陈国栋"
+        items: list[IntakeInput] = []
+        counters = {"P": 0, "E": 0, "S": 0}
+
+        def hook(section: str) -> str:
+            counters[section] += 1
+            return f"{section}-{counters[section]:03d}"
+
+        for code, name in BUILDINGS:
+            for label in _PUBLIC_PER_BUILDING + _SHAFTS_PER_BUILDING:
+                items.append(IntakeInput("public", f"{name}{label}", 1, hook("P"), developer, area=name,
+                                         sealed_spares=rng.choice((1, 2, 2, 3))))
+            for label in _EQUIPMENT_PER_BUILDING:
+                items.append(IntakeInput("equipment", f"{name}{label}", rng.choice((1, 2)), hook("E"), developer,
+                                         area=name))
+        for label in _EQUIPMENT_SHARED:
+            items.append(IntakeInput("equipment", label, 2, hook("E"), developer, area="地下室"))
+        for label in _STORE_ROOMS:
+            items.append(IntakeInput("store", label, 1, hook("S"), developer, area="管理处"))
+        # Unit keys the developer handed over before the owners moved in; a few sets short.
+        unit_hooks = {code: 0 for code, _ in BUILDINGS}
+        short = 0
+        for unit in rng.sample(self.units, 24):
+            b = unit.split("-")[0]
+            unit_hooks[b] += 1
+            expected = 3
+            got = 2 if short < 4 and rng.random() < 0.3 else 3
+            short += got < expected
+            items.append(IntakeInput("unit", "入户门", got, f"{b}-{unit_hooks[b]:03d}", developer, unit_code=unit,
+                                     area=f"{b}栋", expected_count=expected,
+                                     condition="完好" if rng.random() < 0.9 else "钥匙牌磨损"))
+        self.svc.keys.intake_batch(items, at=handover)
+        # Owners who leave a spare key with the counter, over the last year (a few this month).
+        owners = {}
+        for o in self.svc.occupants.search("", limit=10_000):
+            if o.kind == "owner":
+                owners.setdefault(o.unit_code, o)
+        taken = {i.unit_code for i in items if i.unit_code}
+        candidates = [u for u in self.units if u not in taken and u in owners]
+        chosen = rng.sample(candidates, 130)
+        days = sorted({rng.randrange(1, 360) for _ in range(12)} | {rng.randrange(0, max(1, self.today.day))})
+        per_day = [chosen[i::len(days)] for i in range(len(days))]
+        for back, group in zip(reversed(days), per_day):
+            at = datetime.combine(self.today - timedelta(days=back), time(10, 0)) + timedelta(minutes=rng.randrange(400))
+            at = min(at, self.current - timedelta(minutes=5))
+            batch = []
+            for unit in group:
+                b = unit.split("-")[0]
+                unit_hooks[b] += 1
+                owner = owners[unit]
+                batch.append(IntakeInput("unit", "入户门备用钥匙", rng.choice((1, 1, 2)), f"{b}-{unit_hooks[b]:03d}",
+                                         owner.name, unit_code=unit, occupant_id=owner.id, source="owner",
+                                         area=f"{b}栋"))
+            self.svc.keys.intake_batch(batch, at=at)
+        all_keys = self.svc.keys.search("", limit=100_000)
+        by_cat: dict[str, list] = {c: [] for c in ("unit", "public", "equipment", "store")}
+        for k in all_keys:
+            by_cat[k.category].append(k)
+        return by_cat
+
+    def outstanding(self) -> None:
+        from app.services.keys import OutstandingInput
+
+        notes = ("已电话催发展商工程部，答复下周补交", "发展商称钥匙在厂家返修中")
+        for entry in self.svc.keys.outstanding()[:2]:
+            self.svc.keys.add_outstanding_note(entry.id, notes[0])
+        e = self.svc.keys.add_outstanding(OutstandingInput("C栋设备层检修门备用钥匙", 2, "public",
+                                                           note=notes[1]))
+        self.svc.keys.add_outstanding_note(e.id, "再次催交，发展商承诺月底前移交")
+        self.svc.keys.add_outstanding(OutstandingInput("会所储物间", 1, "store"))
+
+    def _borrower(self, key) -> tuple:  # noqa: ANN001 - KeyView
+        """(LoanInput fields, needs manager approval)"""
+        rng, fake = self.rng, self.d.fake
+        if key.category == "equipment" or (key.category == "store" and rng.random() < 0.5):
+            return dict(borrower_kind="staff", borrower_name=rng.choice(_ENGINEERS), borrower_company="工程部",
+                        purpose=rng.choice(_ENGINEERING_PURPOSES))
+        if key.category == "store":
+            return dict(borrower_kind="staff", borrower_name=fake.name()[0], borrower_company="保洁部",
+                        purpose="领取保洁用品")
+        if key.category == "public":
+            firm, purpose = rng.choice(_CONTRACTOR_FIRMS)
+            name, female = fake.name()
+            return dict(borrower_kind="contractor", borrower_name=name, borrower_company=firm,
+                        borrower_phone=fake.mobile(), borrower_doc_type="mainland_id",
+                        borrower_doc_number=fake.mainland_id(female), purpose=purpose, consent_by="工程部 黄志强")
+        return dict(borrower_kind="occupant", borrower_occupant_id=key.occupant_id,
+                    purpose=rng.choice(_OWNER_PURPOSES))
+
+    def loans(self, by_cat: dict[str, list]) -> int:
+        from app.services.keys import LoanInput, PastLoan
+
+        rng = self.rng
+        pool = by_cat["equipment"] * 4 + by_cat["store"] * 2 + by_cat["public"] + \
+            [k for k in by_cat["unit"] if k.occupant_id]
+        eod = time(18, 0)
+        first = self.today - timedelta(days=DAYS - 1)
+        halves: dict[str, list] = {"reception2": [], "reception1": []}
+        busy_until: dict[int, datetime] = {}
+        signatures = [_signature_png(rng) for _ in range(6)]
+        repairs = 0
+        for d in range(DAYS):
+            day = first + timedelta(days=d)
+            who = "reception2" if d < DAYS // 2 else "reception1"
+            for _ in range(rng.randint(7, 13)):
+                out_at = datetime.combine(day, time(8, 30)) + timedelta(minutes=rng.randrange(8 * 60),
+                                                                        seconds=rng.randrange(60))
+                if out_at > self.current - timedelta(minutes=10):
+                    continue
+                key = rng.choice(pool)
+                if busy_until.get(key.id, datetime.min) >= out_at:
+                    continue
+                fields = self._borrower(key)
+                # a few overnight repairs, at least one three days ago
+                engineering = key.category == "equipment" and (rng.random() < 0.06 or (d == DAYS - 3 and not repairs))
+                repairs += engineering
+                # an overnight repair, due next morning (under a day: no general manager needed)
+                due = min(datetime.combine(day + timedelta(days=1), time(10, 0)),
+                          out_at + timedelta(hours=23)) if engineering else None
+                back = out_at + timedelta(minutes=rng.randint(20, 240))
+                if not engineering:
+                    back = min(back, datetime.combine(day, eod) - timedelta(minutes=rng.randint(1, 20))) \
+                        if rng.random() < 0.93 else back  # a few come back late
+                else:
+                    back = datetime.combine(day + timedelta(days=1), time(9, rng.randrange(50)))
+                if back <= out_at:
+                    back = out_at + timedelta(minutes=15)
+                still_out = back >= self.current - timedelta(minutes=2)
+                png = rng.choice(signatures) if rng.random() < 0.3 else None
+                data = LoanInput(**fields, due_at=due, engineering_repair=engineering, signature_png=png,
+                                 signed_on_slip=png is None)
+                halves[who].append(PastLoan(
+                    key.id, data, out_at, None if still_out else back,
+                    manager_approval=self.manager if key.category == "public" else None,
+                ))
+                busy_until[key.id] = datetime.max if still_out else back
+        # One key kept overnight without an excuse: out since yesterday afternoon.
+        yesterday = self.today - timedelta(days=1)
+        late_key = next(k for k in by_cat["public"] if busy_until.get(k.id, datetime.min) == datetime.min)
+        fields = self._borrower(late_key)
+        halves["reception1"].append(PastLoan(
+            late_key.id, LoanInput(**fields, signed_on_slip=True),
+            datetime.combine(yesterday, time(15, 40)), None, manager_approval=self.manager))
+        busy_until[late_key.id] = datetime.max
+        # A three-day loan the general manager approved (an elevator overhaul).
+        long_key = next(k for k in by_cat["equipment"] if busy_until.get(k.id, datetime.min) == datetime.min)
+        halves["reception1"].append(PastLoan(
+            long_key.id, LoanInput(purpose="电梯大修", borrower_kind="contractor", borrower_name="郑海涛",
+                                   borrower_company="广东华信电梯有限公司", borrower_phone=self.d.fake.mobile(),
+                                   borrower_doc_type="mainland_id", borrower_doc_number=self.d.fake.mainland_id(False),
+                                   due_at=datetime.combine(self.today + timedelta(days=2), time(17, 0)),
+                                   signed_on_slip=True),
+            datetime.combine(yesterday, time(9, 10)), None, gm_approval=self.gm))
+        total = 0
+        for who, entries in halves.items():
+            entries.sort(key=lambda e: e.out_at)
+            self.svc.ctx.operator = self.d.ops[who]
+            total += len(self.svc.keys.register_past_loans(entries))
+        # Last night's shift acknowledged what was still out.
+        self.svc.ctx.operator = self.d.ops["reception2"]
+        night = datetime.combine(yesterday, time(21, 30))
+        for o in self.svc.keys.still_out(night):
+            if o.overnight and o.loan.out_at <= night:
+                self.svc.keys.acknowledge_overnight(o.loan.id, "已电话联系借用人，明早归还", at=night)
+        return total
+
+    def events(self, by_cat: dict[str, list]) -> None:
+        rng = self.rng
+        free = [k for k in by_cat["unit"] + by_cat["equipment"] if self.svc.keys.get(k.id).status == "in"]
+        worn, changed, lost, copied, moved = rng.sample(free, 5)
+        self.svc.ctx.operator = self.d.ops["supervisor"]
+        for _ in range(3):
+            self.svc.keys.record_lock_change(worn.id, new_count=2, changed_by="工程部 周国庆", note="锁芯损坏更换")
+        self.svc.keys.record_lock_change(changed.id, new_count=2, changed_by="工程部 周国庆", note="业主要求换锁")
+        self.svc.keys.retire(worn.id, reason="lock_changed", returned_to="工程部 周国庆", approval=self.manager,
+                             note="门锁已更换三次")
+        self.svc.ctx.operator = self.d.ops["reception1"]
+        self.svc.keys.report_lost(lost.id, count=1, lost_by="保洁员 何丽", note="清洁时遗失，已报告部门主管")
+        self.svc.keys.record_copy_request(copied.id, requested_by=self.d.fake.name()[0],
+                                          reason="装修工人要求配一把钥匙，已拒绝")
+        if moved.category == "unit":
+            self.svc.keys.hand_over(moved.id, recipient=moved.occupant_name or "业主", note="业主入住，钥匙交还本人")
+
+
 def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = None) -> DemoSummary:
     """Fill an empty database with a demo property; refuse (``DemoRefused``) if it has staff.
 
@@ -435,10 +689,12 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         occupant_ids = [o.id for o in services.occupants.search("", limit=10_000)]
         visits, on_site = b.visits(occupant_ids, today, current)
         amended = b.amendments(today)
+        keys, key_loans, keys_out = _CabinetBuilder(b, units, today, current).run()
     finally:
         services.ctx.operator = previous
     return DemoSummary(
         property_name=PROFILE[0], buildings=buildings, units=len(units), occupants=occupants,
         members=members, visits=visits, on_site=on_site, amendments=amended,
-        first_day=today - timedelta(days=DAYS - 1), last_day=today,
+        first_day=today - timedelta(days=DAYS - 1), last_day=today, keys=keys, key_loans=key_loans,
+        keys_out=keys_out,
     )

@@ -10,7 +10,7 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -97,8 +97,11 @@ def write_csv(rows: Iterable[list[object]], head: list[str], out: BinaryIO) -> i
         text.detach()
 
 
-def write_xlsx(rows: Iterable[list[object]], head: list[str], out: BinaryIO, title: str) -> int:
-    """Write an XLSX workbook (streamed, so a year of visits stays small in memory)."""
+def write_xlsx(rows: Iterable[list[object]], head: list[str], out: BinaryIO, title: str,
+               widths: Sequence[int] | None = None) -> int:
+    """Write an XLSX workbook (streamed, so a year of visits stays small in memory).
+
+    ``widths``: the columns' widths (default: the visitor log's)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -106,7 +109,7 @@ def write_xlsx(rows: Iterable[list[object]], head: list[str], out: BinaryIO, tit
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=title[:31])
-    for i, (_, _, _, width) in enumerate(COLUMNS, start=1):
+    for i, width in enumerate(widths if widths is not None else [c[3] for c in COLUMNS], start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
@@ -159,6 +162,11 @@ def export_visitors(
             return write_csv(rows, head, stream)
         return write_xlsx(rows, head, stream, title)
 
+    return _deliver(out, write)
+
+
+def _deliver(out: str | Path | BinaryIO | None, write) -> int:  # noqa: ANN001 - Callable[[BinaryIO], int]
+    """Run ``write`` on standard output, a stream, or a file path written atomically."""
     if out is None:
         import sys
 
@@ -179,3 +187,143 @@ def export_visitors(
         Path(tmp).unlink(missing_ok=True)
         raise
     return n
+
+
+# -- the key cabinet ---------------------------------------------------------------------------
+
+#: (key, Chinese header, English header, XLSX column width) of ``export keys``
+KEY_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("tag", "钥匙牌号", "Tag", 9),
+    ("hook", "挂钩", "Hook", 8),
+    ("category", "类别", "Category", 12),
+    ("key", "钥匙", "Key", 22),
+    ("area", "区域", "Area", 10),
+    ("owner", "委托业主", "Owner", 10),
+    ("count", "数量", "Keys", 6),
+    ("full_set", "整套数量", "Full set", 8),
+    ("sealed", "封存备用", "Sealed spares", 8),
+    ("status", "状态", "Status", 10),
+    ("borrower", "借用人", "Borrower", 10),
+    ("due", "应还时间", "Due", 17),
+    ("lock_changes", "换锁次数", "Lock changes", 8),
+    ("received", "接收时间", "Received", 17),
+    ("note", "备注", "Note", 20),
+)
+
+#: (key, Chinese header, English header, XLSX column width) of ``export key-loans``
+LOAN_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("out_at", "借出时间", "Out", 17),
+    ("due_at", "应还时间", "Due", 17),
+    ("returned_at", "归还时间", "Returned", 17),
+    ("tag", "钥匙牌号", "Tag", 9),
+    ("key", "钥匙", "Key", 20),
+    ("category", "类别", "Category", 12),
+    ("quantity", "数量", "Qty", 5),
+    ("borrower_kind", "借用人类型", "Borrower type", 10),
+    ("borrower", "借用人", "Borrower", 10),
+    ("company", "单位", "Company", 18),
+    ("phone", "电话", "Phone", 14),
+    ("doc_type", "证件类型", "Document type", 14),
+    ("doc_number", "证件号码", "Document number", 21),
+    ("purpose", "事由", "Purpose", 16),
+    ("consent", "同意人", "Agreed by", 10),
+    ("manager", "经理批准", "Manager", 10),
+    ("gm", "总经理批准", "General manager", 10),
+    ("engineering", "工程维修", "Engineering repair", 8),
+    ("emergency", "紧急情况", "Emergency", 8),
+    ("signature", "签字", "Signature", 10),
+    ("handled_by", "经办人", "Handled by", 10),
+    ("returned_by", "归还人", "Returned by", 10),
+    ("received_by", "收回人", "Received by", 10),
+    ("remark", "备注", "Remark", 20),
+)
+
+KEY_LABELS = {
+    "zh_CN": {
+        "unit": "业主钥匙", "public": "公共区域", "equipment": "设备房", "store": "部门库房",
+        "in": "在柜", "out": "借出", "lost": "丢失", "retired": "已废弃", "handed_over": "已移交",
+        "staff": "员工", "contractor": "外包单位", "occupant": "业户",
+        "yes": "是", "no": "", "on_screen": "屏幕签字", "on_slip": "借用单签字", "lost_loan": "借出后丢失",
+        "overdue": "逾期未还",
+    },
+    "en": {
+        "unit": "Owner's key", "public": "Public area", "equipment": "Equipment room", "store": "Store room",
+        "in": "In the cabinet", "out": "Out", "lost": "Lost", "retired": "Retired", "handed_over": "Handed over",
+        "staff": "Staff", "contractor": "Contractor", "occupant": "Occupant",
+        "yes": "yes", "no": "", "on_screen": "on screen", "on_slip": "on the slip", "lost_loan": "lost while out",
+        "overdue": "overdue",
+    },
+}
+
+
+def _heads(columns: tuple[tuple[str, str, str, int], ...], lang: str) -> list[str]:
+    return [zh if lang == "zh_CN" else en for _, zh, en, _ in columns]
+
+
+def key_row_values(k, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001 - app.services.keys.KeyView
+    """One key set as export cells."""
+    words = KEY_LABELS.get(lang, KEY_LABELS["en"])
+    return [
+        k.tag_code, k.hook, words.get(k.category, k.category), k.location, k.area, k.occupant_name,
+        k.key_count, k.original_count, k.sealed_spares, words.get(k.status, k.status), k.borrower_name,
+        k.due_at, k.lock_changes, k.created_at, k.note,
+    ]
+
+
+def loan_row_values(v, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001 - app.services.keys.LoanView
+    """One loan as export cells; the document number is masked whatever ``v`` holds."""
+    words = KEY_LABELS.get(lang, KEY_LABELS["en"])
+    docs = DOC_TYPE_LABELS.get(lang, DOC_TYPE_LABELS["en"])
+    signature = words["on_screen"] if v.signed_on_screen else words["on_slip"] if v.signed_on_slip else ""
+    remark = " ".join(p for p in (
+        words["lost_loan"] if v.lost else "", words["overdue"] if v.overdue else "", v.note, v.return_note) if p)
+    return [
+        v.out_at, v.due_at, v.returned_at, v.tag_code, v.key_location, words.get(v.category, v.category),
+        v.quantity, words.get(v.borrower_kind, v.borrower_kind), v.borrower_name, v.borrower_company,
+        v.borrower_phone, docs.get(v.borrower_doc_type, v.borrower_doc_type),
+        v.borrower_doc_number if "*" in v.borrower_doc_number else mask_document(v.borrower_doc_number),
+        v.purpose, v.consent_by, v.manager_approver, v.gm_approver,
+        words["yes"] if v.engineering_repair else words["no"], words["yes"] if v.emergency else words["no"],
+        signature, v.handled_by, v.returned_by, v.received_by, remark,
+    ]
+
+
+def _export(rows: Iterator[list[object]], columns, fmt: str, out, title: str, lang: str) -> int:  # noqa: ANN001
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    head = _heads(columns, lang)
+
+    def write(stream: BinaryIO) -> int:
+        if fmt == "csv":
+            return write_csv(rows, head, stream)
+        return write_xlsx(rows, head, stream, title, [c[3] for c in columns])
+
+    return _deliver(out, write)
+
+
+def export_keys(
+    services: Services, date_from: date | None, date_to: date | None, fmt: str,
+    out: str | Path | BinaryIO | None, *, lang: str = "zh_CN",
+) -> int:
+    """Export the key register (all key sets, or those taken in between the dates), by tag.
+
+    ``out`` as for ``export_visitors``. Returns the number of key sets written.
+    """
+    rows = (key_row_values(k, lang) for k in services.keys.export_keys(date_from, date_to))
+    span = f" {date_from:%Y%m%d}-{date_to:%Y%m%d}" if date_from and date_to else ""
+    title = f"钥匙登记{span}" if lang == "zh_CN" else f"Keys{span}"
+    return _export(rows, KEY_COLUMNS, fmt, out, title, lang)
+
+
+def export_key_loans(
+    services: Services, date_from: date, date_to: date, fmt: str, out: str | Path | BinaryIO | None,
+    *, lang: str = "zh_CN",
+) -> int:
+    """Export the loan register (钥匙借用登记表) for loans out in ``date_from``..``date_to``.
+
+    ID numbers are masked. Returns the number of loans written.
+    """
+    rows = (loan_row_values(v, lang) for v in services.keys.export_loans(date_from, date_to))
+    title = (f"钥匙借用登记 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
+             else f"Key loans {date_from:%Y%m%d}-{date_to:%Y%m%d}")
+    return _export(rows, LOAN_COLUMNS, fmt, out, title, lang)

@@ -67,7 +67,7 @@ def test_every_demo_account_signs_in_with_its_documented_password(svc):
     for acc in ACCOUNTS:
         op = svc.staff.authenticate(acc.username, acc.password)
         roles.add(op.role)
-    assert roles == {"admin", "receptionist", "supervisor", "manager"}
+    assert roles == {"admin", "receptionist", "supervisor", "manager", "general_manager"}
     assert sum(a.role == "receptionist" for a in ACCOUNTS) == 2
     # The system account the CLI acted as exists, but nobody can sign in with it.
     with svc.ctx.db.read() as s:
@@ -269,3 +269,29 @@ def test_register_past_is_all_or_nothing(services):
     assert info.value.fields["badge_number"].key == "visit.badge_in_use"
     actions = Counter(a.action for a in services.audit.for_entity("visit", ids[0]))
     assert actions == {"visit.register": 1, "visit.sign_out": 1}
+
+
+def test_a_key_cabinet_with_loans_keys_out_and_an_outstanding_register(svc, demo):
+    from app.key_rules import is_tag_code
+
+    assert "key sets in the cabinet" in demo[1]
+    keys = svc.keys.search("", limit=10_000)
+    assert 150 <= len(keys) <= 400
+    assert all(is_tag_code(k.tag_code) for k in keys)
+    assert {k.category for k in keys} == {"unit", "public", "equipment", "store"}
+    assert {"out", "in", "retired", "handed_over"} <= {k.status for k in keys}
+    assert all(k.key_count == 1 for k in keys if k.category == "public")
+    assert len({k.hook for k in keys if k.status in ("in", "out")}) == sum(k.status in ("in", "out") for k in keys)
+    out = svc.keys.open_loans()
+    assert 2 <= len(out) <= 12
+    assert any(o.highlight for o in svc.keys.still_out(datetime.combine(date.today(), datetime.max.time())))
+    assert any(v.gm_approver for v in out)
+    assert svc.keys.loan_count() > 80
+    page = svc.keys.loans(limit=500).rows
+    public = [v for v in page if v.category == "public"]
+    assert public and all(v.manager_approver and v.consent_by for v in public)
+    assert any(v.signed_on_screen for v in page) and any(v.engineering_repair for v in page)
+    assert len(svc.keys.outstanding()) >= 2
+    assert any(o.notes for o in svc.keys.outstanding())
+    stats = svc.keys.monthly_statistics(date.today().year, date.today().month)
+    assert stats.total.kept > 200 and stats.total.lent > 0

@@ -1,4 +1,5 @@
-"""Exporting the visitor log (来访登记表) to CSV or XLSX for the management office.
+"""Exporting the visitor log (来访登记表) and the key cabinet's registers to CSV or XLSX for
+the management office.
 
 ID numbers leave the program masked only (``110105********1234``): an export is a copy of
 personal data outside the program's access control, so it never holds a full number.
@@ -327,3 +328,35 @@ def export_key_loans(
     title = (f"钥匙借用登记 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
              else f"Key loans {date_from:%Y%m%d}-{date_to:%Y%m%d}")
     return _export(rows, LOAN_COLUMNS, fmt, out, title, lang)
+
+
+#: (key, Chinese header, English header, XLSX column width) of the monthly key statistics
+STATS_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("category", "类别", "Category", 14),
+    ("at_start", "月初存留", "Held at start", 10),
+    ("received", "接受", "Received", 8),
+    ("handed_over", "移交", "Handed over", 10),
+    ("lent", "签收(次)", "Loans", 8),
+    ("keys_lent", "借出(把)", "Keys lent", 9),
+    ("retired", "废弃", "Retired", 8),
+    ("changed", "变更(换锁)", "Locks changed", 10),
+    ("lost", "丢失", "Lost", 7),
+    ("found", "找回", "Found", 7),
+    ("kept", "月末存留", "Held at end", 10),
+)
+STATS_CATEGORY_LABELS = {
+    "zh_CN": {**KEY_LABELS["zh_CN"], "total": "合计"},
+    "en": {**KEY_LABELS["en"], "total": "Total"},
+}
+
+
+def export_key_statistics(services: Services, year: int, month: int, fmt: str,
+                          out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export one month's key statistics (``KeyService.monthly_statistics``): a line per
+    category and the total. Returns the number of lines written."""
+    stats = services.keys.monthly_statistics(year, month)
+    words = STATS_CATEGORY_LABELS.get(lang, STATS_CATEGORY_LABELS["en"])
+    rows = ([words.get(r.category, r.category)] + [getattr(r, c[0]) for c in STATS_COLUMNS[1:]]
+            for r in (*stats.rows, stats.total))
+    title = f"钥匙月度统计 {year}-{month:02d}" if lang == "zh_CN" else f"Key statistics {year}-{month:02d}"
+    return _export(rows, STATS_COLUMNS, fmt, out, title, lang)

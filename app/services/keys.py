@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from app.context import AppContext, Operator
 from app.errors import (
@@ -684,7 +685,7 @@ class KeyService:
                     raise
                 out.append((intake.id, opened))
             views = self._intake_views(s, [i for i, _ in out])
-        return [v if opened is None else _replace(v, opened_outstanding_id=opened)
+        return [v if opened is None else replace(v, opened_outstanding_id=opened)
                 for v, (_, opened) in zip(views, out)]
 
     def _intake_one(self, s, repo: KeyRepository, op: Operator, data: IntakeInput, when: datetime,  # noqa: ANN001
@@ -818,8 +819,6 @@ class KeyService:
 
     @staticmethod
     def _received_for(s, outstanding_id: int) -> int:  # noqa: ANN001
-        from sqlalchemy import func
-
         return int(s.execute(select(func.coalesce(func.sum(KeyIntake.key_count), 0))
                              .where(KeyIntake.outstanding_id == outstanding_id)).scalar_one())
 
@@ -1027,7 +1026,7 @@ class KeyService:
                 errors.add("gm_approval", "key.gm_approval_required")
             else:
                 errors.add("gm_approval", "key.overnight_not_allowed", end=rules.end_of_day)
-        png = data.signature_png
+        png = bytes(data.signature_png) if data.signature_png is not None else None  # QByteArray, memoryview…
         if png is not None and len(png) > MAX_SIGNATURE_BYTES:
             errors.add("signature", "key.signature_too_large")
         elif png is not None and not png.startswith(PNG_MAGIC):
@@ -1594,8 +1593,7 @@ class KeyService:
         with self.ctx.db.write() as s:
             key = self._key(s, key_id)
             if key.status not in ("in", "lost"):
-                self._refuse_unavailable(key, s)
-                raise ConflictError(f"key.status_{key.status}", tag=key.tag_code)
+                self._refuse_unavailable(key, s)  # out, retired, handed over: raises
             if reason == "lock_changed" and key.lock_changes < LOCK_CHANGES_TO_RETIRE:
                 errors.add("reason", "key.retire_lock_changes", count=key.lock_changes,
                            needed=LOCK_CHANGES_TO_RETIRE)
@@ -1663,7 +1661,7 @@ class KeyService:
 
     def spot_check_scan(self, check_id: int, code: str) -> SpotScanView:
         """One tag read during a spot check: kept, and judged against the register now."""
-        op = self.ctx.require_operator("supervisor")
+        self.ctx.require_operator("supervisor")
         tag = normalize_tag(code)[:64]
         if not tag:
             raise ValidationError({"code": FieldError("key.tag_unknown", {"tag": ""})})
@@ -1678,8 +1676,6 @@ class KeyService:
                                                              KeySpotScan.code == tag).limit(1)).first()
             s.add(KeySpotScan(check_id=check.id, at=now(), code=tag, key_set_id=key.id if key else None))
             s.flush()
-            from sqlalchemy import func
-
             distinct = s.execute(select(func.count(func.distinct(KeySpotScan.code)))
                                  .where(KeySpotScan.check_id == check.id)).scalar_one()
             if earlier:
@@ -1689,7 +1685,6 @@ class KeyService:
             else:
                 result = "matched" if key.status == "in" else "unexpected"
             view = self._key_view_one(s, key.id) if key else None
-            _ = op
             return SpotScanView(code=tag, result=result, key=view, scanned=int(distinct))
 
     def finish_spot_check(self, check_id: int, note: str = "") -> SpotCheckResult:
@@ -1852,8 +1847,6 @@ class KeyService:
     def _event_views(self, s, ids: list[int]) -> list[KeyEventView]:  # noqa: ANN001
         if not ids:
             return []
-        from sqlalchemy.orm import aliased
-
         by = aliased(Staff)
         appr = aliased(Staff)
         q = (select(KeyEvent, KeySet.tag_code, by.display_name, appr.display_name)
@@ -1895,9 +1888,6 @@ class KeyService:
     def _outstanding_views(self, s, ids: list[int]) -> list[OutstandingView]:  # noqa: ANN001
         if not ids:
             return []
-        from sqlalchemy import func
-        from sqlalchemy.orm import aliased
-
         created = aliased(Staff)
         closed = aliased(Staff)
         received = (select(KeyIntake.outstanding_id, func.sum(KeyIntake.key_count).label("n"))
@@ -1954,9 +1944,6 @@ class KeyService:
     def _spot_views(self, s, ids: list[int]) -> list[SpotCheckView]:  # noqa: ANN001
         if not ids:
             return []
-        from sqlalchemy import func
-        from sqlalchemy.orm import aliased
-
         started = aliased(Staff)
         finished = aliased(Staff)
         scans = (select(KeySpotScan.check_id, func.count(func.distinct(KeySpotScan.code)).label("n"))
@@ -2011,12 +1998,6 @@ class KeyService:
             "emergency": loan.emergency, "signed_on_screen": loan.signed_on_screen,
             "signed_on_slip": loan.signed_on_slip,
         }
-
-
-def _replace(view: IntakeView, **changes: Any) -> IntakeView:
-    from dataclasses import replace
-
-    return replace(view, **changes)
 
 
 __all__ = [

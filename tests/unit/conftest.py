@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.services import Services
+from tests.unit._keys import keys_template, ks  # noqa: F401 - the key cabinet's fixtures
 from tests.unit._seeded import build_template, clone_services
 
 

@@ -104,3 +104,27 @@ def test_export_arguments_are_checked(cabinet, capsys, tmp_path):
         main(["export", "key-loans", "--to", "2026-03-01", "--db", cabinet])  # --from is required
     assert main(["export", "keys", "--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]) == 1
     assert "no database" in capsys.readouterr().err
+
+
+def test_monthly_statistics_export(cabinet, tmp_path):
+    from app.context import AppContext
+    from app.exporter import export_key_statistics
+    from app.services import Services
+    from db.engine import Database
+
+    database = Database.open(cabinet)
+    try:
+        svc = Services(AppContext(database))
+        buf = io.BytesIO()
+        assert export_key_statistics(svc, 2026, 3, "csv", buf) == 5
+        rows = read_csv(buf.getvalue())
+        assert rows[0] == ["类别", "月初存留", "接受", "移交", "签收(次)", "借出(把)", "废弃", "变更(换锁)", "丢失",
+                           "找回", "月末存留"]
+        assert rows[2][:6] == ["公共区域", "1", "0", "0", "1", "1"]
+        assert rows[-1][0] == "合计" and rows[-1][-1] == "7"
+        out = tmp_path / "stats.xlsx"
+        assert export_key_statistics(svc, 2026, 3, "xlsx", str(out), lang="en") == 5
+        ws = load_workbook(out).active
+        assert ws["A1"].value == "Category" and ws["A6"].value == "Total" and ws["K6"].value == 7
+    finally:
+        database.dispose()

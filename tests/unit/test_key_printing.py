@@ -34,8 +34,6 @@ from tests.unit._keys import (
     contractor,
     engineer,
     key_id,
-    keys_template,  # noqa: F401 - fixture
-    ks,  # noqa: F401 - fixture
     png,
 )
 from tests.unit.test_visitor_slip import render_gray

@@ -50,8 +50,6 @@ from tests.unit._keys import (
     engineer,
     evening,
     key_id,
-    keys_template,  # noqa: F401 - fixture
-    ks,  # noqa: F401 - fixture
     next_day,
     png,
     row_counts,

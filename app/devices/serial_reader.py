@@ -109,6 +109,10 @@ def open_port(config: ScannerConfig, port: str | None = None,
         port or resolve_port(config), baudrate=config.baudrate, bytesize=config.bytesize,
         parity=config.parity, stopbits=config.stopbits, timeout=timeout,
         xonxoff=False, rtscts=False, dsrdtr=False,
+        # One reader per port: a second program (or a scan-test while the counter runs)
+        # would otherwise silently take half of the bytes. Windows COM ports are exclusive
+        # anyway; on POSIX pyserial takes an flock.
+        exclusive=True,
     )
 
 

@@ -30,6 +30,10 @@ class PtyScanner:
         self.master = master
 
     def unplug(self) -> None:
+        # The device node goes away with the device (as /dev/ttyUSB0 does). Keeping the link
+        # would also let the reader open whatever pty later gets the freed number — another
+        # test's scanner when tests run in parallel.
+        self.port.unlink(missing_ok=True)
         if self.master is not None:
             os.close(self.master)
             self.master = None

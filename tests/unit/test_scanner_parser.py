@@ -198,8 +198,10 @@ def test_rules_are_ordered_data_and_validated():
     assert [r.kind for r in rules_from_data({"x": 1})] == [r["kind"] for r in data]
 
 
-def test_rules_setting_is_stored_in_the_shared_database(services):
+def test_rules_setting_is_stored_in_the_shared_database(svc):
     from tests.conftest import sign_in_as
+
+    services = svc
 
     assert services.settings.get("scanner.rules") == default_rules_data()
     new = [{"kind": "key_tag", "pattern": r"^KEY\d+$", "description": "new cabinet"}, *default_rules_data()]

@@ -127,6 +127,19 @@ def test_two_scanners_at_once(tmp_path, started):
         b.close()
 
 
+def test_a_port_is_read_by_one_reader_only(pty, started):
+    """A second reader on the same port (another program, scan-test while the counter runs)
+    is refused instead of silently taking half of the bytes."""
+    first, second = Recorder(), Recorder()
+    started(ScannerConfig("first", str(pty.port)), first)
+    first.wait_state("connected")
+    started(ScannerConfig("second", str(pty.port)), second)
+    second.wait_state("reconnecting")
+    assert second.errors[0].key == "scanner.open_failed" and "lock" in second.errors[0].params["reason"]
+    pty.write(b"K1234\r")
+    assert first.wait_for(lambda r: r.texts() == ["K1234"])
+
+
 def test_loop_url(started):
     rec = Recorder()
     scanner = started(ScannerConfig("loop", "loop://"), rec)

@@ -537,7 +537,6 @@ class KeyMonthStats:
     month: int
     rows: tuple[KeyStatsRow, ...]
     total: KeyStatsRow
-    #: open loans at the time the statistics were made that were overdue
     generated_at: datetime
 
 

@@ -68,6 +68,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bus = bus
         self.settings = settings
         self.translations = translations
+        self._scanners_started = False
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, QWidget] = {}
@@ -86,6 +87,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.bus.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.bus.sig_changed.connect(self._on_changed)
         self._build_menus()
+        from ui.scan_router import ScanRouter
+        from ui.scanner.bridge import ScannerBridge
+
+        self.scanners = ScannerBridge(self, services=services, bus=bus)
+        self.scan_router = ScanRouter(self, self.scanners)
         self.retranslate()
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -170,6 +176,9 @@ class MainWindow(Retranslating, QMainWindow):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         self._focus_page(self.tabs.currentIndex())
+        if not self._scanners_started:
+            self._scanners_started = True
+            self.scanners.start()
 
     # -- state -----------------------------------------------------------------------
 
@@ -188,7 +197,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.operator_label.setText(self.tr("Operator: %1 (%2)").replace("%1", op.display_name)
                                         .replace("%2", role_name(op.role)))
         self.db_label.setText(self.tr("Database: %1").replace("%1", display_url(self.services.ctx.db.url)))
-        self.scanner_label.setText(self.tr("Scanner: not configured"))
+        self.scan_router.show_state()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reception Desk"))

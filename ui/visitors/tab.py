@@ -202,6 +202,12 @@ class VisitorTab(Retranslating, QWidget):
         self.bus.sig_changed.emit("visits")
         return visit
 
+    def handle_badge_scan(self, code: str) -> bool:
+        """A visitor badge scanned anywhere in the program: sign its holder out."""
+        self.pages.setCurrentIndex(0)
+        self.sign_out_field.setText(code)
+        return self.sign_out_by_badge() is not None
+
     def sign_out_by_badge(self) -> VisitView | None:
         badge = self.sign_out_field.text().strip()
         if not badge:

@@ -1,0 +1,39 @@
+"""A scan does the right thing wherever the user is: the main window routes it by kind."""
+
+from __future__ import annotations
+
+from app.services.visitors import VisitInput, VisitQuery
+from tests.conftest import sign_in_as
+from ui.app import ui_settings
+from ui.main_window import MainWindow
+
+
+def _window(qtbot, services, bus, translations):
+    window = MainWindow(services, bus, ui_settings(), translations)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_badge_scan_signs_the_visitor_out_from_any_tab(qtbot, services, bus, translations):
+    sign_in_as(services, "reception")
+    services.visitors.register(VisitInput("李四", "passport", "E1234567", "拜访", host_note="管理处",
+                                          badge_number="V001"))
+    window = _window(qtbot, services, bus, translations)
+    window.tabs.setCurrentIndex(3)  # the receptionist is elsewhere
+    with qtbot.waitSignal(window.scanners.sig_scan, timeout=2000):
+        window.scanners.submit_text("V001")
+    assert window.tabs.currentWidget() is window.pages["visitors"]
+    assert services.visitors.count(VisitQuery(on_site_only=True)) == 0
+
+
+def test_garbage_and_double_reads_only_give_a_message(qtbot, services, bus, translations):
+    window = _window(qtbot, services, bus, translations)
+    messages = []
+    bus.sig_status.connect(messages.append)
+    window.scanners.submit_text("V\x07\x01")
+    assert messages and services.visitors.count(VisitQuery()) == 0
+
+
+def test_scanner_state_in_the_status_bar(qtbot, services, bus, translations):
+    window = _window(qtbot, services, bus, translations)
+    assert window.scanner_label.text() == "Scanner: not configured"

@@ -164,9 +164,9 @@ def _business_second(rng: random.Random) -> int:
             return s
 
 
-def db_path(rows: int) -> Path:
-    """The cached database's file: named by size, generator version and schema (the head
-    revision and a digest of the migration files, so an edited migration rebuilds it)."""
+def schema_tag() -> str:
+    """The schema the program expects: its head revision and a digest of the migration
+    files, so a new or edited migration gives cached databases a new name (and a rebuild)."""
     import hashlib
 
     from db.migrate import MIGRATIONS_DIR, head_revision
@@ -174,7 +174,12 @@ def db_path(rows: int) -> Path:
     digest = hashlib.sha256()
     for f in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
         digest.update(f.read_bytes())
-    return OUT_DIR / f"visits-{rows}-g{GENERATOR_VERSION}-r{head_revision()}-{digest.hexdigest()[:8]}.sqlite"
+    return f"r{head_revision()}-{digest.hexdigest()[:8]}"
+
+
+def db_path(rows: int) -> Path:
+    """The cached database's file: named by size, generator version and schema."""
+    return OUT_DIR / f"visits-{rows}-g{GENERATOR_VERSION}-{schema_tag()}.sqlite"
 
 
 def log(msg: str) -> None:

@@ -17,21 +17,22 @@ import sys
 import time
 from pathlib import Path
 
-from bench.dataset import OUT_DIR, log
+from bench.dataset import OUT_DIR, log, schema_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.5
 
 
 def demo_db(*, rebuild: bool = False, attempts: int = 3) -> Path:
-    """The demo database (``python -m app demo``), built once under bench/out."""
-    path = OUT_DIR / "demo.sqlite"
+    """The demo database (``python -m app demo``), built once per schema under bench/out
+    (an older one would be migrated, with a backup, by the first measured start)."""
+    path = OUT_DIR / f"demo-{schema_tag()}.sqlite"
     if path.exists() and not rebuild:
         return path
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     last = ""
     for attempt in range(attempts):
-        for p in OUT_DIR.glob("demo.sqlite*"):
+        for p in OUT_DIR.glob(f"{path.name}*"):
             p.unlink()
         tmp = OUT_DIR / "demo.building.sqlite"
         for p in OUT_DIR.glob("demo.building.sqlite*"):

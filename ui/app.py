@@ -111,14 +111,23 @@ def run_gui(args: Namespace) -> int:
 
 
 def _purge_expired_documents(services: Services) -> None:
-    """Mask ID numbers past the retention period; a failure is logged, never fatal."""
-    try:
-        count = services.visitors.purge_expired_documents()
-    except Exception:  # noqa: BLE001 - the counter must open even if this fails
-        log.exception("purging expired ID numbers failed")
-        return
-    if count:
-        log.info("masked %d expired ID numbers", count)
+    """Mask ID numbers past the retention period, in the background after sign-in.
+
+    It works in short batches, so the counter can register visitors meanwhile; a failure is
+    logged, never fatal (the next sign-in resumes where it stopped).
+    """
+    import threading
+
+    def run() -> None:
+        try:
+            count = services.visitors.purge_expired_documents()
+        except Exception:  # noqa: BLE001 - the counter must work even if this fails
+            log.exception("purging expired ID numbers failed")
+            return
+        if count:
+            log.info("masked %d expired ID numbers", count)
+
+    threading.Thread(target=run, name="id-purge", daemon=True).start()
 
 
 def _preload_pinyin() -> None:

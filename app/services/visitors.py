@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_, update
 
 from app.context import AppContext
 from app.errors import ConflictError, FieldError, FieldErrors, NotFoundError, ValidationError
@@ -400,39 +400,60 @@ class VisitorService:
             s.flush()
             return self._view_one(s, visit.id)
 
-    def purge_expired_documents(self, *, at: datetime | None = None) -> int:
+    def purge_expired_documents(self, *, at: datetime | None = None, batch: int = 2000) -> int:
         """Mask the stored ID numbers of visits older than the retention period.
 
         Only the masked number (``110105********1234``) is kept afterwards, so statistics,
-        searches by the last digits and the audit trail survive. Visits are taken in
-        ``time_in`` order from where the previous purge stopped, so each run reads only the
-        new stretch. One audit row records the stretch and the count. Returns the count.
+        searches by the last digits and the audit trail survive. The work goes in batches of
+        ``batch`` visits, oldest first, each its own short transaction with one audit row, and
+        the point reached is saved with each batch: a first run over years of visits never
+        holds the write lock for long, and an interrupted run resumes where it stopped.
+        Returns how many numbers were masked.
         """
         op = self.ctx.require_operator()
         days = int(SettingsService(self.ctx).get("visitor.id_retention_days"))
         cutoff = (at or now()) - timedelta(days=days)
-        with self.ctx.db.write() as s:
+        with self.ctx.db.read() as s:
             mark = s.get(Setting, PURGE_MARK)
             since = datetime.fromisoformat(json.loads(mark.value)) if mark else None
-            if since is not None and since >= cutoff:
-                return 0
-            q = select(Visit).where(Visit.time_in < cutoff)
-            if since is not None:
-                q = q.where(Visit.time_in >= since)
-            count = 0
-            for visit in s.execute(q.order_by(Visit.time_in)).scalars():
-                masked = mask_document(visit.doc_number)
-                if masked != visit.doc_number:
-                    visit.doc_number = masked
-                    count += 1
-            value = json.dumps(cutoff.isoformat(sep=" "))
-            if mark is None:
-                s.add(Setting(key=PURGE_MARK, value=value))
-            else:
-                mark.value = value
-            record(s, op.id, "visit.purge_documents", "visit", None,
-                   {"since": since}, {"until": cutoff, "masked": count, "retention_days": days})
-            return count
+        if since is not None and since >= cutoff:
+            return 0
+        total = 0
+        after: tuple[datetime, int] | None = None
+        while True:
+            with self.ctx.db.write() as s:
+                q = select(Visit.id, Visit.time_in, Visit.doc_number).where(Visit.time_in < cutoff)
+                if since is not None:
+                    q = q.where(Visit.time_in >= since)
+                if after is not None:
+                    q = q.where(tuple_(Visit.time_in, Visit.id) > tuple_(*after))
+                rows = s.execute(q.order_by(Visit.time_in, Visit.id).limit(batch)).all()
+                done = len(rows) < batch
+                changes = [{"id": r.id, "doc_number": mask_document(r.doc_number)}
+                           for r in rows if mask_document(r.doc_number) != r.doc_number]
+                if changes:
+                    s.execute(update(Visit), changes)
+                # Rows sharing the last time_in are read again next time; masking twice is harmless.
+                reached = cutoff if done else rows[-1].time_in
+                self._save_purge_mark(s, reached)
+                if changes or done:
+                    record(s, op.id, "visit.purge_documents", "visit", None, {"since": since},
+                           {"until": reached, "masked": len(changes), "retention_days": days,
+                            "first_id": changes[0]["id"] if changes else None,
+                            "last_id": changes[-1]["id"] if changes else None})
+            total += len(changes)
+            if done:
+                return total
+            after = (rows[-1].time_in, rows[-1].id)
+
+    @staticmethod
+    def _save_purge_mark(s, reached: datetime) -> None:  # noqa: ANN001
+        value = json.dumps(reached.isoformat(sep=" "))
+        mark = s.get(Setting, PURGE_MARK)
+        if mark is None:
+            s.add(Setting(key=PURGE_MARK, value=value))
+        else:
+            mark.value = value
 
     # -- reading -------------------------------------------------------------------------
 

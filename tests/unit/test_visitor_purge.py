@@ -63,3 +63,14 @@ def test_amending_a_past_visit_ignores_who_holds_its_badge_today(svc):
                                      badge_number="V9"))
     fixed = svc.visitors.amend(old.id, {"company": "顺丰"}, "补填单位")
     assert fixed.company == "顺丰" and fixed.badge_number == "V9"
+
+
+def test_purge_goes_in_batches_and_audits_each(svc):
+    svc.visitors.register_past([_past(f"访客{i}", ID_A, 400 + i) for i in range(7)])
+    assert svc.visitors.purge_expired_documents(batch=3) == 7
+    with svc.ctx.db.read() as s:
+        stored = s.execute(text("SELECT doc_number FROM visit")).scalars().all()
+        audits = s.execute(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "visit.purge_documents")).scalar_one()
+    assert set(stored) == {"110105********002X"}
+    assert audits == 3  # 3 + 3 + 1

@@ -40,6 +40,12 @@ def _visitors(w: "MainWindow") -> QWidget:
     return tab
 
 
+def _keys(w: "MainWindow") -> QWidget:
+    from ui.keys.tab import KeysTab
+
+    return KeysTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -47,8 +53,7 @@ def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
 # The tab list: adding a module is one line here (plus its package under ui/).
 TABS: tuple[TabSpec, ...] = (
     TabSpec("visitors", QT_TRANSLATE_NOOP("MainWindow", "Visitors"), _visitors),
-    TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Key cabinet: lending and taking back keys."))),
+    TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
     TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),

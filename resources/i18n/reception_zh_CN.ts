@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge key out overnight</source>
+        <translation>确认钥匙过夜未还</translation>
+    </message>
+    <message>
+        <source>Out with %1 (%2) since %3, due back %4.</source>
+        <translation>由 %1（%2）于 %3 借出，应于 %4 归还。</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Who has it, why, when it comes back</source>
+        <translation>钥匙在谁手里、原因、何时归还</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend visit #%1</source>
@@ -40,6 +63,223 @@
     </message>
 </context>
 <context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check in key %1</source>
+        <translation>归还钥匙 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lent to %1 on %2, %n key(s)</source>
+        <translation>
+            <numerusform>%2 借给 %1，共 %n 把</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Returned by</source>
+        <translation>归还人</translation>
+    </message>
+    <message>
+        <source>&amp;Keys back</source>
+        <translation>归还数量(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Note (required if keys are missing)</source>
+        <translation>说明（钥匙不全时必填）</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>归还(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutDialog</name>
+    <message>
+        <source>Unit, name, pinyin initials or phone tail: pick from the list</source>
+        <translation>房号、姓名、拼音首字母或手机尾号，从列表中选择</translation>
+    </message>
+    <message>
+        <source>Name (staff accounts are suggested)</source>
+        <translation>姓名（会提示员工账号）</translation>
+    </message>
+    <message>
+        <source>Contractor&apos;s name</source>
+        <translation>施工人员姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Keys come back the same day, by %1. Keeping it longer needs the general manager&apos;s approval (not for an engineering repair).</source>
+        <translation>钥匙须当日 %1 前归还。借用更久须经总经理批准（工程维修除外）。</translation>
+    </message>
+    <message>
+        <source>A loan longer than one day needs the general manager&apos;s approval.</source>
+        <translation>借用超过一天须经总经理批准。</translation>
+    </message>
+    <message>
+        <source>Check out key %1</source>
+        <translation>借出钥匙 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  ·  %2  ·  hook %3  ·  %n key(s)</source>
+        <translation>
+            <numerusform>%1  ·  %2  ·  挂钩 %3  ·  %n 把</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Borrower and loan</source>
+        <translation>借用人与借用信息</translation>
+    </message>
+    <message>
+        <source>Borrower &amp;type</source>
+        <translation>借用人类别(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Borrower</source>
+        <translation>借用人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>借用事由(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Due back</source>
+        <translation>应还时间(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Repair / maintenance</source>
+        <translation>维修保养</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Meter reading</source>
+        <translation>抄表</translation>
+    </message>
+    <message>
+        <source>Renovation check</source>
+        <translation>装修巡查</translation>
+    </message>
+    <message>
+        <source>Showing the unit</source>
+        <translation>看房</translation>
+    </message>
+    <message>
+        <source>Owner locked out</source>
+        <translation>业主忘带钥匙</translation>
+    </message>
+    <message>
+        <source>Required: why the key is needed</source>
+        <translation>必填：借用钥匙的原因</translation>
+    </message>
+    <message>
+        <source>Required for contractors</source>
+        <translation>施工人员必填</translation>
+    </message>
+    <message>
+        <source>Engineering repair (may stay out overnight)</source>
+        <translation>工程维修（可过夜）</translation>
+    </message>
+    <message>
+        <source>Public-area key: manager&apos;s approval</source>
+        <translation>公共区域钥匙：管理处经理批准</translation>
+    </message>
+    <message>
+        <source>Agreed by (staff)</source>
+        <translation>同意人（员工）</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s user name</source>
+        <translation>经理用户名</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s password</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <source>General manager&apos;s approval</source>
+        <translation>总经理批准</translation>
+    </message>
+    <message>
+        <source>GM&apos;s user name</source>
+        <translation>总经理用户名</translation>
+    </message>
+    <message>
+        <source>GM&apos;s password</source>
+        <translation>总经理密码</translation>
+    </message>
+    <message>
+        <source>Borrower&apos;s signature</source>
+        <translation>借用人签字</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Signs on the printed slip instead</source>
+        <translation>改在打印的借用单上签字</translation>
+    </message>
+    <message>
+        <source>Print the loan slip</source>
+        <translation>打印借用单</translation>
+    </message>
+    <message>
+        <source>Check &amp;out (Ctrl+Enter)</source>
+        <translation>借出(&amp;O)（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>CopyRequestDialog</name>
+    <message>
+        <source>Copy request (refused)</source>
+        <translation>配制钥匙申请（已拒绝）</translation>
+    </message>
+    <message>
+        <source>Copying keys is forbidden. The request is refused and recorded.</source>
+        <translation>严禁私配钥匙。此申请予以拒绝并记录在案。</translation>
+    </message>
+    <message>
+        <source>&amp;Requested by</source>
+        <translation>申请人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>申请理由</translation>
+    </message>
+    <message>
+        <source>Record &amp;refusal</source>
+        <translation>记录拒绝(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>DocTypes</name>
     <message>
         <source>Mainland ID card</source>
@@ -56,6 +296,71 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Emergency use of an owner&apos;s spare key</source>
+        <translation>紧急动用业主备用钥匙</translation>
+    </message>
+    <message>
+        <source>Tell the owner first; if the owner cannot be reached, the emergency contact. Two staff members are present when the key is used.</source>
+        <translation>须先通知业主；联系不上业主时通知其紧急联系人。使用钥匙时须有两名员工在场。</translation>
+    </message>
+    <message>
+        <source>Owner: %1  %2
+Emergency contact: %3  %4</source>
+        <translation>业主：%1  %2
+紧急联系人：%3  %4</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency</source>
+        <translation>紧急情况(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>事件经过(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Told first</source>
+        <translation>事先通知</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>通知方式</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>通知时间</translation>
+    </message>
+    <message>
+        <source>How the owner was tried</source>
+        <translation>如何联系业主未果</translation>
+    </message>
+    <message>
+        <source>Staff present (1)</source>
+        <translation>在场员工（一）</translation>
+    </message>
+    <message>
+        <source>Staff present (2)</source>
+        <translation>在场员工（二）</translation>
+    </message>
+    <message>
+        <source>Record and &amp;take the key</source>
+        <translation>记录并取用钥匙(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -192,6 +497,145 @@
     </message>
 </context>
 <context>
+    <name>FoundDialog</name>
+    <message>
+        <source>Key found</source>
+        <translation>钥匙找回</translation>
+    </message>
+    <message>
+        <source>Keys found</source>
+        <translation>找回数量</translation>
+    </message>
+    <message>
+        <source>Hook (if another)</source>
+        <translation>挂钩（如需更换）</translation>
+    </message>
+    <message>
+        <source>&amp;Where it was found</source>
+        <translation>找回经过(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Record &amp;found</source>
+        <translation>记录找回(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over to the owner</source>
+        <translation>移交业主</translation>
+    </message>
+    <message>
+        <source>&amp;Received by</source>
+        <translation>接收人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>移交(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on hook %2: %3, %n key(s)</source>
+        <translation>
+            <numerusform>%1 挂钩 %2：%3，%n 把</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(outstanding entry #%1 opened)</source>
+        <translation>（已登记尚未移交 #%1）</translation>
+    </message>
+    <message>
+        <source>Key intake (handover register)</source>
+        <translation>钥匙交接验收（钥匙交接验收统计表）</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Opens</source>
+        <translation>钥匙名称(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>&amp;Hook</source>
+        <translation>挂钩(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys received</source>
+        <translation>接收数量(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Full set should have</source>
+        <translation>整套应有</translation>
+    </message>
+    <message>
+        <source>Spares sealed</source>
+        <translation>封存备用</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Handed over &amp;by</source>
+        <translation>移交人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Settles outstanding</source>
+        <translation>对应尚未移交登记</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203 (owner&apos;s keys)</source>
+        <translation>如 A-1203（业主钥匙）</translation>
+    </message>
+    <message>
+        <source>e.g. 入户门, A栋天台门, 1号配电房</source>
+        <translation>如 入户门、A栋天台门、1号配电房</translation>
+    </message>
+    <message>
+        <source>e.g. A-012</source>
+        <translation>如 A-012</translation>
+    </message>
+    <message>
+        <source>as received</source>
+        <translation>同接收数量</translation>
+    </message>
+    <message>
+        <source>&amp;Take in (Ctrl+Enter)</source>
+        <translation>验收入柜(&amp;T)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>KeyCategories</name>
     <message>
         <source>Owner&apos;s key</source>
@@ -208,6 +652,13 @@
     <message>
         <source>Store room</source>
         <translation>部门库房</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialogs</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -242,6 +693,17 @@
     </message>
 </context>
 <context>
+    <name>KeySlip</name>
+    <message>
+        <source>Key loan slip</source>
+        <translation>钥匙借用单</translation>
+    </message>
+    <message>
+        <source>Monthly key statistics</source>
+        <translation>钥匙月度统计表</translation>
+    </message>
+</context>
+<context>
     <name>KeyStatuses</name>
     <message>
         <source>In the cabinet</source>
@@ -262,6 +724,69 @@
     <message>
         <source>Handed over</source>
         <translation>已移交</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTableModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>钥匙牌</translation>
+    </message>
+    <message>
+        <source>Hook</source>
+        <translation>挂钩</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>钥匙名称</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <source>Overdue: due back %1</source>
+        <translation>逾期：应于 %1 归还</translation>
+    </message>
+    <message>
+        <source>Due back soon: %1</source>
+        <translation>即将到期：%1</translation>
+    </message>
+    <message>
+        <source>Due for retirement: lock changed three times or set incomplete</source>
+        <translation>应报废：已换锁三次或整套不全</translation>
+    </message>
+    <message>
+        <source>Out – overdue</source>
+        <translation>借出 – 逾期</translation>
+    </message>
+    <message>
+        <source>Out – due soon</source>
+        <translation>借出 – 即将到期</translation>
     </message>
 </context>
 <context>
@@ -340,6 +865,341 @@
     </message>
 </context>
 <context>
+    <name>KeysTab</name>
+    <message>
+        <source>Checked in %1 (%2) from %3</source>
+        <translation>已归还 %1（%2），归还人 %3</translation>
+    </message>
+    <message>
+        <source>Lent %1 (%2) to %3, due back %4</source>
+        <translation>已借出 %1（%2）给 %3，应于 %4 归还</translation>
+    </message>
+    <message>
+        <source>Select a key in the list first (or scan its tag).</source>
+        <translation>请先在列表中选择钥匙（或扫描钥匙牌）。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the cabinet: %2</source>
+        <translation>%1 不在钥匙柜：%2</translation>
+    </message>
+    <message>
+        <source>Select a key that is out first (or scan its tag).</source>
+        <translation>请先选择已借出的钥匙（或扫描钥匙牌）。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Select a key in the list of keys still out.</source>
+        <translation>请在未归还钥匙列表中选择一项。</translation>
+    </message>
+    <message>
+        <source>%1 is not out overnight yet: nothing to acknowledge.</source>
+        <translation>%1 尚未过夜，无需确认。</translation>
+    </message>
+    <message>
+        <source>%1 is already acknowledged for tonight.</source>
+        <translation>%1 今晚已确认。</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1 for tonight</source>
+        <translation>已确认 %1 今晚未还</translation>
+    </message>
+    <message>
+        <source>Every key out overnight is acknowledged: the shift can close.</source>
+        <translation>所有过夜未还钥匙均已确认，可以交班。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key set(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 套钥匙</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loan(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条借用记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) out</source>
+        <translation>
+            <numerusform>%n 套借出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 套逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>%n 套即将到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n out overnight</source>
+        <translation>
+            <numerusform>%n 套过夜未还</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n 套未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys come back the same day, by %1.</source>
+        <translation>钥匙须当日 %1 前归还。</translation>
+    </message>
+    <message>
+        <source>Keys still out (%1)</source>
+        <translation>未归还钥匙（%1）</translation>
+    </message>
+    <message>
+        <source>S&amp;can key tag:</source>
+        <translation>扫描钥匙牌(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Scan a tag: out → checked in, in the cabinet → lend it (Ctrl+K)</source>
+        <translation>扫描钥匙牌：已借出则归还，在柜则借出（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>&amp;Intake…</source>
+        <translation>交接验收(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Handover register (钥匙交接验收统计表): take keys in from the developer</source>
+        <translation>钥匙交接验收统计表：接收开发商移交的钥匙</translation>
+    </message>
+    <message>
+        <source>Outstanding keys…</source>
+        <translation>尚未移交钥匙…</translation>
+    </message>
+    <message>
+        <source>Spot check…</source>
+        <translation>抽查…</translation>
+    </message>
+    <message>
+        <source>Monthly statistics…</source>
+        <translation>月度统计…</translation>
+    </message>
+    <message>
+        <source>Key cabinet</source>
+        <translation>钥匙柜</translation>
+    </message>
+    <message>
+        <source>Loan register</source>
+        <translation>钥匙借用登记表</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Tag, hook, unit, what it opens or area (Ctrl+F)</source>
+        <translation>钥匙牌、挂钩、房号、钥匙名称或区域（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Check &amp;out… (Ctrl+Shift+O)</source>
+        <translation>借出(&amp;O)…（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Check &amp;in… (Ctrl+I)</source>
+        <translation>归还(&amp;I)…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency use of owner&apos;s key…</source>
+        <translation>紧急动用业主钥匙(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Report &amp;lost…</source>
+        <translation>报失(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Key &amp;found…</source>
+        <translation>钥匙找回(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy request (refused)…</source>
+        <translation>配制申请（拒绝）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Lock &amp;changed…</source>
+        <translation>换锁(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retire…</source>
+        <translation>报废(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over to owner…</source>
+        <translation>移交业主(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>搜索(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Tag or borrower&apos;s name</source>
+        <translation>钥匙牌或借用人姓名</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Still out only</source>
+        <translation>仅未归还</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint slip</source>
+        <translation>补打借用单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge… (Ctrl+Shift+A)</source>
+        <translation>确认(&amp;A)…（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>交班检查…</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTableModel</name>
+    <message>
+        <source>Out</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>钥匙牌</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Borrower type</source>
+        <translation>借用人类别</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID no.</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>归还时间</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>收回人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>借出中</translation>
+    </message>
+    <message>
+        <source>on screen</source>
+        <translation>屏幕签字</translation>
+    </message>
+    <message>
+        <source>on slip</source>
+        <translation>借用单签字</translation>
+    </message>
+</context>
+<context>
+    <name>LockChangeDialog</name>
+    <message>
+        <source>Lock changed</source>
+        <translation>换锁</translation>
+    </message>
+    <message>
+        <source>Changes so far: %1. After the third the key set is retired.</source>
+        <translation>已换锁 %1 次。第三次换锁后该套钥匙报废。</translation>
+    </message>
+    <message>
+        <source>&amp;New keys</source>
+        <translation>新钥匙数量(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>换锁人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record &amp;lock change</source>
+        <translation>记录换锁(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Switch operator</source>
@@ -363,6 +1223,29 @@
     </message>
 </context>
 <context>
+    <name>LostDialog</name>
+    <message>
+        <source>Report key lost</source>
+        <translation>钥匙报失</translation>
+    </message>
+    <message>
+        <source>Keys lost</source>
+        <translation>遗失数量</translation>
+    </message>
+    <message>
+        <source>Lost by</source>
+        <translation>遗失人</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>遗失经过(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Report &amp;lost</source>
+        <translation>报失(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Visitors</source>
@@ -371,10 +1254,6 @@
     <message>
         <source>Keys</source>
         <translation>钥匙管理</translation>
-    </message>
-    <message>
-        <source>Key cabinet: lending and taking back keys.</source>
-        <translation>钥匙柜：钥匙借出与归还。</translation>
     </message>
     <message>
         <source>Parcels &amp;&amp; mail</source>
@@ -421,10 +1300,6 @@ The reception counter of a managed property.</source>
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
-    </message>
-    <message>
-        <source>Scanner: not configured</source>
-        <translation>扫描枪：未设置</translation>
     </message>
     <message>
         <source>Reception Desk</source>
@@ -1300,6 +2175,97 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>OutstandingDialog</name>
+    <message>
+        <source>closed %1</source>
+        <translation>已结清 %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未结清</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <source>What was done (called the developer…):</source>
+        <translation>跟进情况（已致电开发商……）：</translation>
+    </message>
+    <message>
+        <source>Close entry</source>
+        <translation>结清</translation>
+    </message>
+    <message>
+        <source>Why is nothing more owed?</source>
+        <translation>为何不再欠交？</translation>
+    </message>
+    <message>
+        <source>Outstanding keys register</source>
+        <translation>尚未移交钥匙统计表</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠交</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Show closed entries</source>
+        <translation>显示已结清</translation>
+    </message>
+    <message>
+        <source>Add follow-up &amp;note…</source>
+        <translation>添加跟进记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close entry…</source>
+        <translation>结清(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>New entry: keys the developer still owes</source>
+        <translation>新登记：开发商尚未移交的钥匙</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>位置(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keys owed</source>
+        <translation>欠交数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>First note</source>
+        <translation>首条跟进记录</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry</source>
+        <translation>登记(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Print preview</source>
@@ -1357,6 +2323,41 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>%1
 
 此功能将在前台服务台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <source>Retire key set</source>
+        <translation>钥匙报废</translation>
+    </message>
+    <message>
+        <source>Lock changes: %1 · keys %2 of %3</source>
+        <translation>换锁次数：%1 · 钥匙 %2/%3 把</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Returned to (engineering)</source>
+        <translation>交回工程部（接收人）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s user name</source>
+        <translation>经理用户名</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s password</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>报废(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +2841,239 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Add account</source>
         <translation>添加账号</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftCloseDialog</name>
+    <message>
+        <source>Close shift: keys out overnight</source>
+        <translation>交班：过夜未还钥匙</translation>
+    </message>
+    <message>
+        <source>Every key out overnight is acknowledged: the shift can close.</source>
+        <translation>所有过夜未还钥匙均已确认，可以交班。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) still out overnight must be acknowledged before the shift closes:</source>
+        <translation>
+            <numerusform>交班前须确认以下 %n 套过夜未还钥匙：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge selected…</source>
+        <translation>确认所选(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Borrower signs here with the mouse, a pen or a finger</source>
+        <translation>借用人在此用鼠标、手写笔或手指签字</translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation>清除签字</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckDialog</name>
+    <message>
+        <source>Scanned %1  ·  matched %2  ·  unexpected %3  ·  unknown %4  ·  repeated %5</source>
+        <translation>已扫描 %1  ·  相符 %2  ·  不应在柜 %3  ·  未知 %4  ·  重复 %5</translation>
+    </message>
+    <message>
+        <source>Spot check of the key cabinet</source>
+        <translation>钥匙柜抽查</translation>
+    </message>
+    <message>
+        <source>Spot check #%1 in progress: scan every tag on the hooks, then Finish.</source>
+        <translation>抽查 #%1 进行中：逐一扫描挂钩上的钥匙牌，然后点击完成。</translation>
+    </message>
+    <message>
+        <source>Spot check #%1 finished: %2 matched, %3 missing, %4 unexpected.</source>
+        <translation>抽查 #%1 已完成：相符 %2，缺失 %3，不应在柜 %4。</translation>
+    </message>
+    <message>
+        <source>Start a spot check, then scan every tag in the cabinet.</source>
+        <translation>开始抽查，然后扫描钥匙柜中的每个钥匙牌。</translation>
+    </message>
+    <message>
+        <source>&amp;Start spot check</source>
+        <translation>开始抽查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;can tag:</source>
+        <translation>扫描钥匙牌(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Scan each tag (or type it and press Enter)</source>
+        <translation>逐一扫描钥匙牌（或输入后按回车）</translation>
+    </message>
+    <message>
+        <source>Note for the record (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and compare</source>
+        <translation>完成并比对(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Missing (%1)</source>
+        <translation>缺失（%1）</translation>
+    </message>
+    <message>
+        <source>Unexpected (%1)</source>
+        <translation>不应在柜（%1）</translation>
+    </message>
+    <message>
+        <source>Matched (%1)</source>
+        <translation>相符（%1）</translation>
+    </message>
+    <message>
+        <source>Lent out (%1)</source>
+        <translation>借出中（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Export key statistics</source>
+        <translation>导出钥匙统计</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Held at start</source>
+        <translation>月初存留</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>签收(次)</translation>
+    </message>
+    <message>
+        <source>Keys lent</source>
+        <translation>借出(把)</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>废弃</translation>
+    </message>
+    <message>
+        <source>Locks changed</source>
+        <translation>变更(换锁)</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>找回</translation>
+    </message>
+    <message>
+        <source>Held at end</source>
+        <translation>月末存留</translation>
+    </message>
+    <message>
+        <source>Monthly key statistics</source>
+        <translation>钥匙月度统计表</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>StillOutModel</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>钥匙牌</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overnight</source>
+        <translation>过夜</translation>
+    </message>
+    <message>
+        <source>engineering repair</source>
+        <translation>工程维修</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未确认</translation>
     </message>
 </context>
 <context>

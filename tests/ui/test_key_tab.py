@@ -331,3 +331,19 @@ def test_models_pass_the_model_tester(qtmodeltester, cabinet):
     out = StillOutModel()
     out.set_rows(cabinet.keys.still_out(), at=now, soon_minutes=60)
     qtmodeltester.check(out)
+
+
+def test_loan_slip_and_monthly_report_render_and_export(qtbot, cabinet, bus, translations, tmp_path):
+    from ui.keys.printing import key_loan_slip_pdf, key_monthly_report_pdf
+    from ui.keys.registers import StatisticsDialog
+
+    loan = cabinet.keys.check_out(cabinet.keys.find("K00003").id,
+                                  LoanInput("检修", "staff", borrower_name="黄志强", signed_on_slip=True))
+    assert key_loan_slip_pdf(cabinet, loan).startswith(b"%PDF")
+    today = datetime.now()
+    assert key_monthly_report_pdf(cabinet, today.year, today.month).startswith(b"%PDF")
+    dlg = StatisticsDialog(cabinet)
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == 5  # four categories and the total
+    assert dlg.export(str(tmp_path / "stats.csv")) == 5
+    assert (tmp_path / "stats.csv").read_bytes()

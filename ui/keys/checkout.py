@@ -245,7 +245,7 @@ class CheckOutDialog(Retranslating, QDialog):
         self.retranslate()
         self._kind_changed()
         self._apply_rules()
-        self.resize(980, 640)
+        self.resize(980, 500)
         self.borrower.setFocus()
 
     # -- behaviour -----------------------------------------------------------------------

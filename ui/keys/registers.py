@@ -391,7 +391,7 @@ class StatisticsDialog(Retranslating, QDialog):
             self.table.setItem(r, 0, QTableWidgetItem(name))
             for c, col in enumerate(_STAT_COLUMNS, start=1):
                 item = QTableWidgetItem(str(getattr(row, col)))
-                item.setTextAlignment(int(Qt.AlignmentFlag.AlignCenter))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
         self._headers()
         self.table.resizeColumnsToContents()

@@ -24,10 +24,6 @@ ROUTES = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ScanRouter", text)
-
-
 class ScanRouter(QObject):
     def __init__(self, window, bridge):  # noqa: ANN001 - MainWindow, ScannerBridge
         super().__init__(window)
@@ -49,7 +45,7 @@ class ScanRouter(QObject):
         handler = getattr(page, target[1], None) if target else None
         if handler is None:
             self.window.bus.sig_status.emit(
-                _t("%1 %2: this kind of code is handled in a later version.")
+                QCoreApplication.translate("ScanRouter", "%1 %2: this kind of code is handled in a later version.")
                 .replace("%1", kind_name(kind)).replace("%2", event.text))
             return False
         self.window.tabs.setCurrentWidget(page)
@@ -58,8 +54,8 @@ class ScanRouter(QObject):
 
     def ask_kind(self, code: str) -> str | None:
         """A code no rule recognises: ask the receptionist what it is."""
-        box = QMessageBox(QMessageBox.Icon.Question, _t("Unknown code"),
-                          _t("What is the code %1?").replace("%1", code), parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ScanRouter", "Unknown code"),
+                          QCoreApplication.translate("ScanRouter", "What is the code %1?").replace("%1", code), parent=self.window)
         choices = {}
         for kind in ROUTES:
             choices[box.addButton(kind_name(kind), QMessageBox.ButtonRole.AcceptRole)] = kind
@@ -72,4 +68,4 @@ class ScanRouter(QObject):
 
     def show_state(self) -> None:
         self.window.scanner_label.setText(
-            _t("Scanner: %1").replace("%1", state_name(self.bridge.overall_state())))
+            QCoreApplication.translate("ScanRouter", "Scanner: %1").replace("%1", state_name(self.bridge.overall_state())))

@@ -2411,6 +2411,26 @@ This module is coming in a later version of Reception Desk.</source>
     </message>
 </context>
 <context>
+    <name>ScanRouter</name>
+    <message>
+        <source>%1 %2: this kind of code is handled in a later version.</source>
+        <extracomment>Which tab handles which kind of code, and the method it offers for it.</extracomment>
+        <translation>%1 %2：此类条码将在后续版本中处理。</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <source>What is the code %1?</source>
+        <translation>条码 %1 是什么？</translation>
+    </message>
+    <message>
+        <source>Scanner: %1</source>
+        <translation>扫描枪：%1</translation>
+    </message>
+</context>
+<context>
     <name>ScanRules</name>
     <message>
         <source>Key tag: K and 4–8 digits (no unit number on the tag)</source>

@@ -143,3 +143,14 @@ def test_smoke_refuses_a_newer_database(tmp_path):
     result = _smoke(tmp_path, "--db", f"sqlite:///{db}", "--lang", "en")
     assert result.returncode != 0
     assert "newer version" in result.stderr
+
+
+def test_no_literal_reaches_a_private_translate_wrapper():
+    """lupdate only sees tr(), translate() and QT_TRANSLATE_NOOP(); a literal passed to a
+    home-made ``_t("…")`` would silently stay English."""
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""\b_t\(\s*["']""", line):
+                offenders.append(f"{path.relative_to(ROOT)}:{n}")
+    assert offenders == []

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.context import AppContext
 from app.devices.recognition import default_rules_data, validate_rules_data
-from app.errors import DomainError
+from app.errors import DomainError, FieldErrors
 from app.services.audit import record
 from db.models import Setting
 
@@ -82,10 +82,29 @@ class SettingsService:
         op = self.ctx.require_operator("supervisor")
         value = _check(key, value)
         with self.ctx.db.write() as s:
-            row = s.get(Setting, key)
-            before = json.loads(row.value) if row else DEFAULTS[key]
-            if row is None:
-                s.add(Setting(key=key, value=json.dumps(value)))
-            else:
-                row.value = json.dumps(value)
-            record(s, op.id, "setting.set", "setting", None, {key: before}, {key: value})
+            self._write(s, op.id, key, value)
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Change several settings at once: all checked first, then one transaction.
+
+        A bad value raises ``ValidationError`` naming its setting key, and nothing changes.
+        """
+        op = self.ctx.require_operator("supervisor")
+        errors = FieldErrors()
+        checked = {key: errors.check(key, lambda v, k=key: _check(k, v), value) for key, value in values.items()}
+        errors.raise_if_any()
+        with self.ctx.db.write() as s:
+            for key, value in checked.items():
+                self._write(s, op.id, key, value)
+
+    @staticmethod
+    def _write(s, staff_id: int, key: str, value: Any) -> None:  # noqa: ANN001
+        row = s.get(Setting, key)
+        before = json.loads(row.value) if row else DEFAULTS[key]
+        if before == value:
+            return
+        if row is None:
+            s.add(Setting(key=key, value=json.dumps(value)))
+        else:
+            row.value = json.dumps(value)
+        record(s, staff_id, "setting.set", "setting", None, {key: before}, {key: value})

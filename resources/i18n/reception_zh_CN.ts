@@ -2759,10 +2759,6 @@ This module is coming in a later version of Reception Desk.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Visitor rules saved</source>
-        <translation>访客规则已保存</translation>
-    </message>
-    <message>
         <source>Property profile saved</source>
         <translation>物业信息已保存</translation>
     </message>
@@ -2781,10 +2777,6 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>General</source>
         <translation>常规</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>访客登记</translation>
     </message>
     <message>
         <source>Property</source>
@@ -2819,8 +2811,24 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>超过此期限只保留打码后的号码（个人信息保护）。</translation>
     </message>
     <message>
-        <source>Save visitor rules</source>
-        <translation>保存访客规则</translation>
+        <source>Rules saved</source>
+        <translation>规则已保存</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>业务规则</translation>
+    </message>
+    <message>
+        <source>Keys back by (no overnight loans)</source>
+        <translation>钥匙当日归还时间（不得过夜）</translation>
+    </message>
+    <message>
+        <source>Keys &quot;due soon&quot; within (minutes)</source>
+        <translation>钥匙“即将到期”提前（分钟）</translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation>保存规则</translation>
     </message>
     <message>
         <source>Name</source>

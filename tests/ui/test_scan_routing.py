@@ -37,3 +37,27 @@ def test_garbage_and_double_reads_only_give_a_message(qtbot, services, bus, tran
 def test_scanner_state_in_the_status_bar(qtbot, services, bus, translations):
     window = _window(qtbot, services, bus, translations)
     assert window.scanner_label.text() == "Scanner: not configured"
+
+
+def test_key_tag_typed_into_the_badge_field_goes_to_the_key_cabinet(qtbot, services, bus, translations):
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from app.services.keys import IntakeInput, LoanInput
+
+    key = services.keys.intake(IntakeInput("store", "客服部库房", 1, "S-001", "开发商 陈工", area="管理处"))
+    services.keys.check_out(key.key_id, LoanInput(
+        "盘点", "contractor", borrower_name="刘伟", borrower_company="维修队", borrower_phone="13912345678",
+        borrower_doc_type="passport", borrower_doc_number="E1234567", signed_on_slip=True,
+        due_at=datetime.now() + timedelta(minutes=30), engineering_repair=True))  # any time of day
+    tag = key.tag_code
+    assert services.keys.find(tag).status == "out"
+    window = _window(qtbot, services, bus, translations)
+    tab = window.pages["visitors"]
+    qtbot.keyClicks(tab.sign_out_field, tag)
+    qtbot.keyClick(tab.sign_out_field, Qt.Key.Key_Return)
+    # The key cabinet took it: the key that was out is back in, and its tab is in front.
+    assert window.tabs.currentWidget() is window.pages["keys"]
+    assert services.keys.find(tag).status == "in"
+    assert tab.sign_out_field.text() == ""

@@ -69,10 +69,19 @@ class SettingsDialog(Retranslating, QDialog):
         self.retention = QSpinBox(self)
         self.retention.setRange(7, 3650)
         self.retention.setValue(int(values["visitor.id_retention_days"]))
+        self.keys_end_of_day = QTimeEdit(self)
+        self.keys_end_of_day.setDisplayFormat("HH:mm")
+        h, m = (int(x) for x in values["keys.end_of_day"].split(":"))
+        self.keys_end_of_day.setTime(QTime(h, m))
+        self.due_soon = QSpinBox(self)
+        self.due_soon.setRange(5, 24 * 60)
+        self.due_soon.setValue(int(values["keys.due_soon_minutes"]))
         self.rules_form = FieldForm(self)
         self.rules_form.add_row("visitor.overstay_hours", self.overstay)
         self.rules_form.add_row("day.end_time", self.end_of_day)
         self.rules_form.add_row("visitor.id_retention_days", self.retention)
+        self.rules_form.add_row("keys.end_of_day", self.keys_end_of_day)
+        self.rules_form.add_row("keys.due_soon_minutes", self.due_soon)
         self.rules_save = QPushButton(self)
         self.rules_save.clicked.connect(self.save_rules)
         rules = QWidget(self)
@@ -151,17 +160,22 @@ class SettingsDialog(Retranslating, QDialog):
         self._bus.sig_changed.emit("language")
 
     def save_rules(self) -> None:
-        t = self.end_of_day.time()
+        t, k = self.end_of_day.time(), self.keys_end_of_day.time()
+        values = {
+            "visitor.overstay_hours": self.overstay.value(),
+            "day.end_time": f"{t.hour():02d}:{t.minute():02d}",
+            "visitor.id_retention_days": self.retention.value(),
+            "keys.end_of_day": f"{k.hour():02d}:{k.minute():02d}",
+            "keys.due_soon_minutes": self.due_soon.value(),
+        }
 
         def call():
-            self._services.settings.set("visitor.overstay_hours", self.overstay.value())
-            self._services.settings.set("day.end_time", f"{t.hour():02d}:{t.minute():02d}")
-            self._services.settings.set("visitor.id_retention_days", self.retention.value())
+            self._services.settings.set_many(values)
             return True
 
         if run_action(self, call, form=self.rules_form):
             self._bus.sig_changed.emit("settings")
-            self._bus.sig_status.emit(self.tr("Visitor rules saved"))
+            self._bus.sig_status.emit(self.tr("Rules saved"))
 
     def save_profile(self) -> None:
         if run_action(self, lambda: self._services.property.save_profile(
@@ -189,7 +203,7 @@ class SettingsDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.pages.setTabText(0, self.tr("General"))
-        self.pages.setTabText(1, self.tr("Visitors"))
+        self.pages.setTabText(1, self.tr("Rules"))
         self.pages.setTabText(2, self.tr("Property"))
         self.pages.setTabText(3, self.tr("Staff"))
         self.pages.setTabText(4, self.tr("Scanners"))
@@ -197,8 +211,10 @@ class SettingsDialog(Retranslating, QDialog):
         self.rules_form.label("visitor.overstay_hours").setText(self.tr("Overstay after (hours)"))
         self.rules_form.label("day.end_time").setText(self.tr("End of the counter's day"))
         self.rules_form.label("visitor.id_retention_days").setText(self.tr("Keep visitors' ID numbers (days)"))
+        self.rules_form.label("keys.end_of_day").setText(self.tr("Keys back by (no overnight loans)"))
+        self.rules_form.label("keys.due_soon_minutes").setText(self.tr("Keys \"due soon\" within (minutes)"))
         self.retention.setToolTip(self.tr("After this, only the masked number is kept (personal data protection)."))
-        self.rules_save.setText(self.tr("Save visitor rules"))
+        self.rules_save.setText(self.tr("Save rules"))
         self.property_form.label("name").setText(self.tr("Name"))
         self.property_form.label("address").setText(self.tr("Address"))
         self.property_form.label("phone").setText(self.tr("Phone"))

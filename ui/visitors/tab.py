@@ -140,7 +140,7 @@ class VisitorTab(Retranslating, QWidget):
         self._clock.start()
 
         self.form.sig_submit.connect(self.register_visit)
-        self.sign_out_field.returnPressed.connect(self.sign_out_by_badge)
+        self.sign_out_field.returnPressed.connect(self._sign_out_field_entered)
         self.sign_out_button.clicked.connect(self.sign_out_by_badge)
         self.sign_out_selected.clicked.connect(self.sign_out_current)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -201,6 +201,20 @@ class VisitorTab(Retranslating, QWidget):
         self.sig_visit_registered.emit(visit)
         self.bus.sig_changed.emit("visits")
         return visit
+
+    def _sign_out_field_entered(self) -> None:
+        """A key tag (or any other module's code) scanned into this field goes where it belongs;
+        anything else is taken as a badge number."""
+        from app.devices.recognition import recognize
+        from ui.scanner.bridge import ScannerBridge
+
+        text = self.sign_out_field.text().strip()
+        bridge = ScannerBridge.instance()
+        if bridge is not None and text and recognize(text, bridge.rules).kind not in ("visitor_badge", "unknown"):
+            self.sign_out_field.clear()
+            bridge.submit_text(text)
+            return
+        self.sign_out_by_badge()
 
     def handle_badge_scan(self, code: str) -> bool:
         """A visitor badge scanned anywhere in the program: sign its holder out."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +25,9 @@ from app.services.keys import Approval, KeyView, LoanInput, LoanRules, LoanView
 from app.validation import DOC_TYPES
 from ui.errors import run_action
 from ui.format import fmt_datetime
-from ui.keys.common import Combined, password_edit, py_dt, qdt
+from ui.keys.common import password_edit
+from ui.widgets.field_form import CombinedForms as Combined
+from ui.widgets.qt_dates import py_dt, qdt
 from ui.keys.signature import SignaturePad
 from ui.messages import borrower_kind_name, doc_type_name, key_category_name
 from ui.widgets.field_form import FieldForm

@@ -32,7 +32,8 @@ from app.services import Services
 from app.services.keys import Approval, EmergencyInput, KeyView, OvernightView
 from ui.errors import run_action
 from ui.format import fmt_datetime
-from ui.keys.common import password_edit, py_dt, qdt
+from ui.keys.common import password_edit
+from ui.widgets.qt_dates import py_dt, qdt
 from ui.messages import key_category_name, key_status_name, key_term_name
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating

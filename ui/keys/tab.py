@@ -37,7 +37,7 @@ from ui.bus import DataBus
 from ui.errors import run_action
 from ui.format import fmt_datetime
 from ui.keys.checkout import CheckOutDialog
-from ui.keys.common import table
+from ui.widgets.table_models import make_table_view
 from ui.keys.dialogs import (
     AcknowledgeDialog,
     CheckInDialog,
@@ -105,7 +105,7 @@ class KeysTab(Retranslating, QWidget):
 
         # Page 1: the cabinet.
         self.key_model = KeyTableModel(self)
-        self.key_view = table(self, self.key_model)
+        self.key_view = make_table_view(self, self.key_model, alternating=False)
         self.search = QLineEdit(self)
         self.search.setObjectName("key_search")
         self.search.setClearButtonEnabled(True)
@@ -155,7 +155,7 @@ class KeysTab(Retranslating, QWidget):
 
         # Page 2: the loan register (钥匙借用登记表).
         self.loan_model = LoanTableModel(self)
-        self.loan_view = table(self, self.loan_model)
+        self.loan_view = make_table_view(self, self.loan_model, alternating=False)
         self.loan_search = QLineEdit(self)
         self.loan_search.setObjectName("loan_search")
         self.loan_search.setClearButtonEnabled(True)
@@ -196,7 +196,7 @@ class KeysTab(Retranslating, QWidget):
         # Right: keys still out (overdue, due soon, overnight).
         self.out_box = QGroupBox(self)
         self.out_model = StillOutModel(self)
-        self.out_view = table(self, self.out_model)
+        self.out_view = make_table_view(self, self.out_model, alternating=False)
         self.out_summary = QLabel(self)
         self.out_summary.setWordWrap(True)
         self.ack_button = QPushButton(self)

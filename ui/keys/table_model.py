@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from app.services.keys import KeyView, LoanPage, LoanView, OvernightView
 from ui.format import fmt_datetime
 from ui.messages import borrower_kind_name, key_category_name, key_status_name
+from ui.widgets.table_models import PagedTableModel, RowTableModel
 
 # Colours: lent out (pale blue), due soon (amber), overdue / overnight (red).
 OUT_BRUSH = QBrush(QColor("#e3f2fd"))
@@ -37,42 +38,7 @@ def due_state(due_at: datetime | None, at: datetime, soon_minutes: int, *, open_
     return ""
 
 
-class _Table(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None):  # noqa: ANN001
-        super().__init__(parent)
-        self._rows: list = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role=_DISPLAY):  # noqa: ANN001, N802
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return self._headers()[section]
-
-    def _headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def row(self, row: int):  # noqa: ANN201
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def retranslate(self) -> None:
-        """Headers and words follow the language; nothing translated is cached."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
-
-class KeyTableModel(_Table):
+class KeyTableModel(RowTableModel):
     """Key sets as ``KeyService.search`` returns them."""
 
     COLUMNS = ("tag_code", "hook", "category", "location", "area", "count", "status", "borrower", "out_at",
@@ -171,49 +137,11 @@ class KeyTableModel(_Table):
 LoanLoader = Callable[[tuple[datetime, int] | None], LoanPage]
 
 
-class LoanTableModel(_Table):
+class LoanTableModel(PagedTableModel):
     """The loan register (钥匙借用登记表), newest first, one page at a time ("fetch more")."""
 
     COLUMNS = ("out_at", "tag_code", "key", "quantity", "borrower", "kind", "company", "phone", "doc",
                "purpose", "due_at", "returned_at", "handled_by", "received_by", "approved", "signed")
-
-    def __init__(self, parent=None):  # noqa: ANN001
-        super().__init__(parent)
-        self._loader: LoanLoader | None = None
-        self._next: tuple[datetime, int] | None = None
-        self._more = False
-
-    def set_loader(self, loader: LoanLoader) -> None:
-        """Start over with a new query: load its first page."""
-        self.beginResetModel()
-        self._loader = loader
-        page = loader(None)
-        self._rows = list(page.rows)
-        self._next = page.next_after
-        self._more = page.next_after is not None
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._loader = None
-        self._rows = []
-        self._more = False
-        self.endResetModel()
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._more and self._loader is not None
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008, N802
-        if not self.canFetchMore(parent):
-            return
-        page = self._loader(self._next)
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._next = page.next_after
-        self._more = page.next_after is not None
 
     def loan(self, row: int) -> LoanView | None:
         return self.row(row)
@@ -280,7 +208,7 @@ class LoanTableModel(_Table):
         return str(value) if value is not None else ""
 
 
-class StillOutModel(_Table):
+class StillOutModel(RowTableModel):
     """Keys still out: overdue first, then due soon, then the rest, each by due time.
 
     After the end of the day every key still out is overnight and highlighted (unless an

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -26,17 +24,9 @@ from ui.errors import run_action
 from ui.format import fmt_datetime
 from ui.messages import doc_type_name, field_name
 from ui.visitors.form import VisitForm
-from ui.widgets.field_form import FieldForm
+from ui.widgets.field_form import CombinedForms, FieldForm
+from ui.widgets.qt_dates import py_dt, qdt
 from ui.widgets.retranslate import Retranslating
-
-
-def _qdt(value: datetime) -> QDateTime:
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
-
-
-def _py(value: QDateTime) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
 
 
 class AmendDialog(Retranslating, QDialog):
@@ -69,9 +59,9 @@ class AmendDialog(Retranslating, QDialog):
         f.plate.setText(visit.vehicle_plate)
         f.badge.setText(visit.badge_number)
 
-        self.time_in = QDateTimeEdit(_qdt(visit.time_in), self)
+        self.time_in = QDateTimeEdit(qdt(visit.time_in), self)
         self.time_in.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.time_out = QDateTimeEdit(_qdt(visit.time_out or visit.time_in), self)
+        self.time_out = QDateTimeEdit(qdt(visit.time_out or visit.time_in), self)
         self.time_out.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.has_time_out = QCheckBox(self)
         self.has_time_out.setChecked(visit.time_out is not None)
@@ -121,11 +111,11 @@ class AmendDialog(Retranslating, QDialog):
         ):
             out["host_occupant_id"] = new.host_occupant_id
             out["host_unit_code"] = new.host_unit_code
-        t_in = _py(self.time_in.dateTime())
+        t_in = py_dt(self.time_in.dateTime())
         if t_in.replace(second=0) != v.time_in.replace(second=0):
             out["time_in"] = t_in
         if self.has_time_out.isChecked():
-            t_out = _py(self.time_out.dateTime())
+            t_out = py_dt(self.time_out.dateTime())
             if v.time_out is None or t_out.replace(second=0) != v.time_out.replace(second=0):
                 out["time_out"] = t_out
         return out
@@ -138,7 +128,7 @@ class AmendDialog(Retranslating, QDialog):
             return self._services.visitors.amend(self._visit.id, changes, reason)
 
         self.extra.clear_errors()
-        result = run_action(self, call, form=_Combined(self.form.form, self.extra))
+        result = run_action(self, call, form=CombinedForms(self.form.form, self.extra))
         if result is not None:
             self.result_view = result
             self.accept()
@@ -150,24 +140,6 @@ class AmendDialog(Retranslating, QDialog):
         self.extra.label("has_time_out").setText("")
         self.has_time_out.setText(self.tr("Signed out"))
         self.extra.label("reason").setText(self.tr("&Reason (required)"))
-
-
-class _Combined:
-    """Route field errors to whichever of two forms has the field."""
-
-    def __init__(self, *forms: FieldForm):
-        self._forms = forms
-
-    def show_errors(self, errors: dict) -> list[str]:
-        left = dict(errors)
-        for form in self._forms:
-            unplaced = form.show_errors({k: v for k, v in left.items()})
-            left = {k: left[k] for k in unplaced}
-        return list(left)
-
-    def clear_errors(self) -> None:
-        for form in self._forms:
-            form.clear_errors()
 
 
 class VisitDetailDialog(QDialog):

@@ -7,17 +7,14 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,22 +29,8 @@ from ui.visitors.dialogs import VisitDetailDialog
 from ui.visitors.form import VisitForm
 from ui.visitors.table_model import VisitorTableModel
 from ui.widgets.scan_field import ScanLineEdit
+from ui.widgets.table_models import make_table_view
 from ui.widgets.retranslate import Retranslating
-
-
-def _table(parent: QWidget, model: VisitorTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
-    return view
 
 
 class VisitorTab(Retranslating, QWidget):
@@ -67,7 +50,7 @@ class VisitorTab(Retranslating, QWidget):
 
         # Right, page 1: on site now.
         self.on_site_model = VisitorTableModel(self)
-        self.on_site_view = _table(self, self.on_site_model)
+        self.on_site_view = make_table_view(self, self.on_site_model)
         self.sign_out_field = ScanLineEdit(self)
         self.sign_out_field.setObjectName("sign_out_badge")
         self.sign_out_button = QPushButton(self)
@@ -89,7 +72,7 @@ class VisitorTab(Retranslating, QWidget):
 
         # Right, page 2: the register, searchable.
         self.register_model = VisitorTableModel(self)
-        self.register_view = _table(self, self.register_model)
+        self.register_view = make_table_view(self, self.register_model)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)

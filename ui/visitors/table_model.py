@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from app.services.visitors import Page, VisitView
 from ui.format import fmt_datetime
+from ui.widgets.table_models import PagedTableModel
 
 Loader = Callable[[tuple[datetime, int] | None], Page]
 
@@ -26,46 +27,8 @@ _OVERSTAY = QBrush(QColor("#ffe0b2"))
 _AMENDED = QBrush(QColor("#6a1b9a"))
 
 
-class VisitorTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):  # noqa: ANN001
-        super().__init__(parent)
-        self._rows: list[VisitView] = []
-        self._loader: Loader | None = None
-        self._next: tuple[datetime, int] | None = None
-        self._more = False
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    # -- loading ---------------------------------------------------------------------
-
-    def set_loader(self, loader: Loader) -> None:
-        """Start over with a new query: load its first page."""
-        self.beginResetModel()
-        self._loader = loader
-        page = loader(None)
-        self._rows = list(page.rows)
-        self._next = page.next_after
-        self._more = page.next_after is not None
-        self.endResetModel()
-
-    def reload(self) -> None:
-        if self._loader is not None:
-            self.set_loader(self._loader)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._more and self._loader is not None
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008, N802
-        if not self.canFetchMore(parent):
-            return
-        page = self._loader(self._next)
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._next = page.next_after
-        self._more = page.next_after is not None
+class VisitorTableModel(PagedTableModel):
+    COLUMNS = COLUMNS
 
     def visit(self, row: int) -> VisitView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -77,19 +40,6 @@ class VisitorTableModel(QAbstractTableModel):
         return -1
 
     # -- Qt model --------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(COLUMNS):
-            return None
-        return self._headers()[section]
 
     def _headers(self) -> tuple[str, ...]:
         return (
@@ -134,9 +84,3 @@ class VisitorTableModel(QAbstractTableModel):
             return str(v.amendment_count) if v.amendment_count else ""
         value = getattr(v, col)
         return str(value) if value is not None else ""
-
-    def retranslate(self) -> None:
-        """Header and "on site" texts follow the language; nothing translated is cached."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))

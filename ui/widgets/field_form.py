@@ -84,3 +84,22 @@ class FieldForm(QWidget):
             if self._fields[name] is field:
                 return name
         return self._order[0]
+
+
+class CombinedForms:
+    """Route field errors to whichever of several forms has the field (``run_action``'s ``form``)."""
+
+    def __init__(self, *forms: FieldForm):
+        self._forms = forms
+
+    def show_errors(self, errors: dict[str, FieldError]) -> list[str]:
+        # Last form first: the first form (in reading order) with an error takes the focus.
+        left = dict(errors)
+        for form in reversed(self._forms):
+            unplaced = form.show_errors(dict(left))
+            left = {k: left[k] for k in unplaced}
+        return list(left)
+
+    def clear_errors(self) -> None:
+        for form in self._forms:
+            form.clear_errors()

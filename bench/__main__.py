@@ -3,11 +3,14 @@
 Benchmarks, not tests: nothing here fails because something is slow; each figure is printed
 next to its target. Progress goes to standard error, the JSON document to standard output.
 
-    python -m bench                    # everything, 1,000,000 visits (~40 s; ~90 s the first
-                                       # time, building the databases under bench/out/)
+    python -m bench                    # everything, 1,000,000 visits (~40 s, ~3.5 min with the key
+                                       # benchmarks; longer the first time, building the databases
+                                       # under bench/out/)
     python -m bench --quick            # 50,000 visits, fewer runs (~15 s)
     python -m bench --only search      # one benchmark (repeatable: --only startup --only register)
     python -m bench --rows 200000      # another register size (cached per size under bench/out/)
+    python -m bench --only keys --only scan   # the key cabinet: service time, scan to screen (~2.5 min;
+                                       # --quick: ~1 min; +30 s the first time, building the cabinet)
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import sys
 import time
 from datetime import datetime
 
-BENCHMARKS = ("startup", "search", "register")
+BENCHMARKS = ("startup", "search", "register", "keys", "scan")
 
 
 def machine() -> dict:
@@ -106,6 +109,25 @@ def main(argv: list[str] | None = None) -> int:
 
         empty, _ = ensure(0, rebuild=args.rebuild)
         result["register"] = register.run(path, empty, calls=30 if args.quick else 100)
+
+    if "keys" in only or "scan" in only:
+        from bench import keys_dataset
+
+        cabinet, built = keys_dataset.ensure(rebuild=args.rebuild)
+        result["key_cabinet"] = {"keys": keys_dataset.KEYS, "loans": keys_dataset.LOANS, "file": cabinet.name,
+                                 "build": built}
+
+    if "keys" in only:
+        from bench import keys_service
+
+        small, _ = keys_dataset.ensure(keys_service.BASE_KEYS, keys_service.BASE_LOANS, rebuild=args.rebuild)
+        result["keys"] = keys_service.run(cabinet, small, ops=200 if args.quick else 300)
+
+    if "scan" in only:
+        from bench import scan_screen
+
+        result["scan"] = scan_screen.run(cabinet, seconds=10 if args.quick else 60, rate=20,
+                                         baseline_seconds=5 if args.quick else 20)
 
     result["elapsed_s"] = round(time.perf_counter() - t_all, 1)
     text = json.dumps(result, ensure_ascii=False, indent=2, default=str)

@@ -59,6 +59,15 @@ class KeyTableModel(RowTableModel):
     def key(self, row: int) -> KeyView | None:
         return self.row(row)
 
+    def update_key(self, view: KeyView) -> bool:
+        """Show a key's new state in place (after a scan) without reloading the list."""
+        row = self.row_of(view.id)
+        if row < 0:
+            return False
+        self._rows[row] = view
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        return True
+
     def row_of(self, key_id: int) -> int:
         for i, k in enumerate(self._rows):
             if k.id == key_id:
@@ -146,6 +155,18 @@ class LoanTableModel(PagedTableModel):
     def loan(self, row: int) -> LoanView | None:
         return self.row(row)
 
+    def put_loan(self, view: LoanView, *, newest: bool) -> None:
+        """Show a loan's new state in place, or (``newest``: a loan just made) at the top."""
+        for row, v in enumerate(self._rows):
+            if v.id == view.id:
+                self._rows[row] = view
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return
+        if newest:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._rows.insert(0, view)
+            self.endInsertRows()
+
     def _headers(self) -> tuple[str, ...]:
         return (self.tr("Out"), self.tr("Tag"), self.tr("Key"), self.tr("Qty"), self.tr("Borrower"),
                 self.tr("Borrower type"), self.tr("Company"), self.tr("Phone"), self.tr("ID no."),
@@ -232,6 +253,16 @@ class StillOutModel(RowTableModel):
 
     def item(self, row: int) -> OvernightView | None:
         return self.row(row)
+
+    def remove_loan(self, loan_id: int) -> None:
+        """A key came back: drop its row without asking the service again."""
+        for row, o in enumerate(self._rows):
+            if o.loan.id == loan_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                del self._states[row]
+                self.endRemoveRows()
+                return
 
     def state(self, row: int) -> str:
         return self._states[row] if 0 <= row < len(self._states) else ""

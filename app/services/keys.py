@@ -1298,6 +1298,13 @@ class KeyService:
         out.sort(key=lambda o: (not o.highlight, not o.overnight, o.loan.due_at, o.loan.id))
         return out
 
+    def still_out_view(self, loan: LoanView, at: datetime | None = None) -> OvernightView:
+        """How a loan just made appears in the still-out list, without reading the list again
+        (a new loan has no acknowledgement yet)."""
+        at = (at or now()).replace(microsecond=0)
+        eod = self.end_of_day_time()
+        return self._overnight_view(loan, at, eod, night_of(at, eod), None)
+
     def unacknowledged(self, at: datetime | None = None) -> list[OvernightView]:
         """Keys out overnight not yet acknowledged for tonight: closing the shift asks for each."""
         return [o for o in self.still_out(at) if o.overnight and not o.acknowledged]

@@ -758,3 +758,18 @@ def test_check_out_check_in_timing_figure(ks, capsys):
         print(f"\n[key cabinet] check-out median {statistics.median(outs) * 1000:.1f} ms, "
               f"scan check-in median {statistics.median(ins) * 1000:.1f} ms (30 cycles, 5 keys)")
     assert ks.keys.loan_count() == 30
+
+
+def test_still_out_view_of_a_new_loan_matches_the_list(ks):
+    """The Keys tab shows a new loan from still_out_view() instead of re-reading the list."""
+    from app.services.keys import LoanInput
+
+    key = ks.keys.search("S-001")[0]
+    loan = ks.keys.check_out(key.id, LoanInput("盘点", "contractor", borrower_name="刘伟", borrower_company="维修队",
+                                               borrower_phone="13912345678", borrower_doc_type="passport",
+                                               borrower_doc_number="E1234567", signed_on_slip=True,
+                                               engineering_repair=True))
+    listed = next(o for o in ks.keys.still_out() if o.loan.id == loan.id)
+    shown = ks.keys.still_out_view(loan)
+    assert (shown.overnight, shown.highlight, shown.excuse, shown.acknowledged, shown.night) == (
+        listed.overnight, listed.highlight, listed.excuse, listed.acknowledged, listed.night)

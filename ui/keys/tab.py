@@ -404,7 +404,12 @@ class KeysTab(Retranslating, QWidget):
             self.key_model.update_key(fresh)
         if self.loan_query() == LoanQuery():
             self.loan_model.put_loan(loan, newest=True)
-        self.refresh_still_out()
+        at = datetime.now().replace(microsecond=0)
+        try:
+            self.out_model.add(self.services.keys.still_out_view(loan, at), at=at, soon_minutes=self._soon_minutes())
+        except Exception:  # noqa: BLE001 - settings unreadable: fall back to the full list
+            self.refresh_still_out()
+        self._update_counts()
 
     # -- lending -------------------------------------------------------------------------
 

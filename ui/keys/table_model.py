@@ -254,6 +254,11 @@ class StillOutModel(RowTableModel):
     def item(self, row: int) -> OvernightView | None:
         return self.row(row)
 
+    def add(self, item: OvernightView, *, at: datetime, soon_minutes: int) -> None:
+        """A key just went out: place its row among the others, no query needed."""
+        self.set_rows([o for o in self._rows if o.loan.id != item.loan.id] + [item], at=at,
+                      soon_minutes=soon_minutes)
+
     def remove_loan(self, loan_id: int) -> None:
         """A key came back: drop its row without asking the service again."""
         for row, o in enumerate(self._rows):

@@ -8,13 +8,22 @@ standard output::
      "aim_id": "]C1", "encoding": "ascii", "scanner": "COM3", "time": "2026-03-09 10:21:07.412",
      "rule": "^K\\d{4,8}$"}
 
+A parcel's line also says whose number it is (the carrier table, ``parcels.carrier_rules``)::
+
+    {"text": "RA123456785CN", "kind": "parcel", …, "carrier": "ems",
+     "carrier_name": "EMS / China Post", "carrier_name_zh": "EMS / 中国邮政",
+     "check_digit": "ok", "ambiguous_with": []}
+
+``check_digit`` is ``"ok"``, ``"failed"`` (a probable misread) or ``"none"`` (the format
+has no check digit); ``carrier`` is ``"other"`` for a number no carrier rule knows.
+
 ``raw`` is the line as received (without its line end) with non-printable bytes escaped
 (``\\x02``, ``\\r``). Input that is not a scan gives a line with ``"error"`` (the message key)
 and ``"message"``. Port events (disconnected, reconnecting…) go to standard error, so the
 standard output stays one JSON object per line. It ends after ``--count`` scans, or on
 Ctrl+C, with status 0; a port that cannot be opened gives a message and status 1.
 
-The kinds come from the rules in the database when one exists (``--db``, ``RECEPTION_DB``
+The kinds and carriers come from the rules in the database when one exists (``--db``, ``RECEPTION_DB``
 or the per-user file) — the same rules the counter uses — otherwise from the defaults.
 """
 
@@ -32,6 +41,7 @@ from app.devices.recognition import Rule, default_rules, rules_from_data
 from app.devices.scanner_config import BAUDRATES, ScannerConfig, load_scanners
 from app.devices.serial_reader import PortOpenError, SerialScanner
 from app.errors import DomainError
+from app.parcels.carriers import CarrierRule, carrier_rules_from_data
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -107,8 +117,9 @@ def _config(args: argparse.Namespace) -> ScannerConfig:
     return replace(replace(config, name="scan-test").validate(), name=config.name)
 
 
-def _rules(args: argparse.Namespace, err: TextIO) -> list[Rule]:
-    """The database's recognition rules if there is a database to read, else the defaults.
+def _rules(args: argparse.Namespace, err: TextIO) -> tuple[list[Rule], list[CarrierRule] | None]:
+    """The database's recognition rules and carrier table if there is a database to read,
+    else the defaults (``None`` for the carrier table).
 
     Read only: nothing is created or migrated (a test of a scanner must not touch data).
     """
@@ -122,7 +133,7 @@ def _rules(args: argparse.Namespace, err: TextIO) -> list[Rule]:
         path = None
     else:
         if path is not None and not path.exists():
-            return default_rules()
+            return default_rules(), None
     try:
         from sqlalchemy import select
 
@@ -131,13 +142,16 @@ def _rules(args: argparse.Namespace, err: TextIO) -> list[Rule]:
         db = Database.open(url)
         try:
             with db.read() as s:
-                value = s.execute(select(Setting.value).where(Setting.key == "scanner.rules")).scalar_one_or_none()
+                stored = dict(s.execute(select(Setting.key, Setting.value).where(
+                    Setting.key.in_(("scanner.rules", "parcels.carrier_rules")))).all())
         finally:
             db.dispose()
-        return rules_from_data(json.loads(value)) if value is not None else default_rules()
+        value, carriers = stored.get("scanner.rules"), stored.get("parcels.carrier_rules")
+        return (rules_from_data(json.loads(value)) if value is not None else default_rules(),
+                carrier_rules_from_data(json.loads(carriers)) if carriers is not None else None)
     except Exception as exc:  # noqa: BLE001 - any failure: say so and use the defaults
         err.write(f"note: recognition rules not read from the database ({type(exc).__name__}); using the defaults\n")
-        return default_rules()
+        return default_rules(), None
 
 
 def scan_json(event: ScanEvent | ScanError) -> dict[str, Any]:
@@ -145,9 +159,15 @@ def scan_json(event: ScanEvent | ScanError) -> dict[str, Any]:
     when = datetime.now().isoformat(sep=" ", timespec="milliseconds")
     if isinstance(event, ScanEvent):
         rule = event.recognition.rule if event.recognition is not None else None
-        return {"raw": escape_bytes(event.raw), "text": event.text, "kind": event.kind,
+        line = {"raw": escape_bytes(event.raw), "text": event.text, "kind": event.kind,
                 "symbology": event.symbology, "aim_id": event.aim_id, "encoding": event.encoding,
                 "scanner": event.source, "time": when, "rule": rule.pattern if rule else None}
+        carrier = event.recognition.carrier if event.recognition is not None else None
+        if carrier is not None:
+            line.update({"carrier": carrier.carrier, "carrier_name": carrier.name_en,
+                         "carrier_name_zh": carrier.name_zh, "check_digit": carrier.check_digit,
+                         "ambiguous_with": list(carrier.ambiguous_with)})
+        return line
     return {"error": event.key, "message": message(event.key, event.params), "raw": escape_bytes(event.raw),
             "scanner": event.source, "time": when}
 
@@ -169,7 +189,7 @@ def run_scan_test(args: argparse.Namespace, out: TextIO | None = None, err: Text
         fields = getattr(exc, "fields", {})
         err.write("invalid scanner settings: " + "; ".join(f"{k}: {v.key}" for k, v in fields.items()) + "\n")
         return EXIT_USAGE
-    rules = _rules(args, err)
+    rules, carriers = _rules(args, err)
     try:  # every scan error goes to the log file too (and not, twice, to the terminal)
         from app.logs import setup_logging
 
@@ -182,6 +202,7 @@ def run_scan_test(args: argparse.Namespace, out: TextIO | None = None, err: Text
                             on_scan=lambda e: events.put(("scan", e)),
                             on_error=lambda e: events.put(("error", e)),
                             on_state=lambda s: events.put(("state", s)))
+    scanner.carriers = carriers
     try:
         scanner.start(fail_fast=True)
     except PortOpenError as exc:

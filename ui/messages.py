@@ -126,6 +126,15 @@ MESSAGES: dict[str, str] = {
     "scanner.rule_pattern_too_long": QT_TRANSLATE_NOOP("Messages", "Rule {row}: the pattern has more than {max} characters."),
     "scanner.rule_description_too_long": QT_TRANSLATE_NOOP("Messages", "Rule {row}: the description has more than {max} characters."),
     "scanner.rule_pattern_invalid": QT_TRANSLATE_NOOP("Messages", "Rule {row}: the pattern is not a valid regular expression ({reason})."),
+    # Carrier recognition rules (app/parcels/carriers.py, setting parcels.carrier_rules).
+    "carrier.rules_format": QT_TRANSLATE_NOOP("Messages", "The carrier rules must be a list of at most {max} rules."),
+    "carrier.code_invalid": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: the carrier code is lower-case letters, digits and _ (not \"other\")."),
+    "carrier.name_required": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: enter the carrier's Chinese and English names."),
+    "carrier.name_too_long": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: a name has more than {max} characters."),
+    "carrier.pattern_required": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: enter a pattern."),
+    "carrier.pattern_too_long": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: the pattern has more than {max} characters."),
+    "carrier.pattern_invalid": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: the pattern is not a valid regular expression ({reason})."),
+    "carrier.check_unknown": QT_TRANSLATE_NOOP("Messages", "Carrier rule {row}: unknown check-digit method {check}."),
     # The key cabinet (app/services/keys.py).
     "key.not_found": QT_TRANSLATE_NOOP("Messages", "No such key in the cabinet register."),
     "key.tag_unknown": QT_TRANSLATE_NOOP("Messages", "No key has the tag {tag}."),

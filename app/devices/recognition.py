@@ -13,11 +13,18 @@ Default kinds:
 - ``visitor_badge``: ``V`` + 1–6 digits, optionally ``V-12``.
 - ``pass``: ``P`` + at least 6 digits (resident and contractor passes, later).
 - ``receipt``: ``R2026-000123`` — year, dash, six-digit number (the receipt module, later).
-- ``parcel``: a deliberately permissive rule kept *last*: carrier tracking numbers (SF…,
-  JD…, YT…, EMS ``EA123456789CN``, ZTO/YTO all-digit numbers of 10–20 digits). Until the
-  parcel module adds per-carrier rules it catches any long tracking-like code, which is
-  more useful at the counter than asking "what is this?" for every parcel; being last, it
-  never takes a code from the kinds above.
+- ``parcel``: a permissive rule kept *last* for tracking numbers of couriers the carrier
+  table does not know (letters and 9–20 digits, or 10–20 digits), which is more useful at
+  the counter than asking "what is this?" for every parcel; being last, it never takes a
+  code from the kinds above. It leaves out 13-digit codes starting with 69 (Chinese product
+  EAN-13) or 977/978/979 (magazines' ISSN and books' ISBN), so a product barcode scanned
+  by mistake is not taken for a parcel. Product EAN-13s of other countries (30–37 France,
+  40–44 Germany, 45/49 Japan…) still look like Yunda numbers: unavoidable from the digits.
+
+Carriers: anything the carrier table (``parcels.carrier_rules``, app/parcels/carriers.py)
+recognises is a parcel even when no rule above matches, and every parcel's recognition
+carries its :class:`~app.parcels.carriers.CarrierMatch` (carrier, check digit). The rules
+above come first: a code one of them matches keeps that kind.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import DomainError
+from app.parcels.carriers import CarrierMatch, CarrierRule, recognize_carrier
 
 KINDS = ("key_tag", "visitor_badge", "parcel", "pass", "receipt")
 UNKNOWN = "unknown"
@@ -43,8 +51,9 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
      "description": "Pass: P and at least 6 digits"},
     {"kind": "receipt", "pattern": r"^R\d{4}-\d{6}$",
      "description": "Receipt: R, year, dash, 6-digit number"},
-    {"kind": "parcel", "pattern": r"^(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",
-     "description": "Parcel: carrier tracking number (letters and 9–20 digits, or 10–20 digits)"},
+    {"kind": "parcel", "pattern": r"^(?!(?:69\d|97[789])\d{10}$)(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",
+     "description": "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; "
+                    "not product EAN-13 69…, ISBN/ISSN 977–979…)"},
 )
 
 
@@ -70,10 +79,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class Recognition:
-    """The result: ``kind`` (``unknown`` when no rule matched) and the rule that matched."""
+    """The result: ``kind`` (``unknown`` when no rule matched) and the rule that matched.
+
+    For a parcel, ``carrier`` says whose number it is (carrier ``other`` when the carrier
+    table does not know the format); ``rule`` is then the scanner rule that matched or, when
+    only the carrier table did, a ``parcel`` rule holding the carrier rule's pattern.
+    """
 
     kind: str
     rule: Rule | None = None
+    carrier: CarrierMatch | None = None
 
 
 def validate_rules_data(value: Any) -> list[dict[str, str]]:
@@ -125,9 +140,19 @@ def default_rules() -> list[Rule]:
     return rules_from_data(default_rules_data())
 
 
-def recognize(text: str, rules: list[Rule] | tuple[Rule, ...]) -> Recognition:
-    """The first rule matching ``text`` decides; none → ``unknown``."""
+def recognize(text: str, rules: list[Rule] | tuple[Rule, ...],
+              carriers: list[CarrierRule] | None = None) -> Recognition:
+    """The first rule matching ``text`` decides; then the carrier table; none → ``unknown``.
+
+    ``carriers``: the compiled carrier table (``None``: the defaults). A parcel's
+    recognition carries its carrier.
+    """
     for rule in rules:
         if rule.matches(text):
+            if rule.kind == "parcel":
+                return Recognition(rule.kind, rule, recognize_carrier(text, carriers))
             return Recognition(rule.kind, rule)
+    match = recognize_carrier(text, carriers)
+    if match.carrier != "other":
+        return Recognition("parcel", Rule("parcel", f"^(?:{match.pattern})$", f"Carrier: {match.name_en}"), match)
     return Recognition(UNKNOWN, None)

@@ -35,6 +35,7 @@ import serial.tools.list_ports
 
 from app.devices.line_parser import Event, LineParser, ScanError, ScanEvent
 from app.devices.recognition import Rule, default_rules, recognize
+from app.parcels.carriers import CarrierRule
 from app.devices.scanner_config import ScannerConfig
 from app.errors import DomainError
 
@@ -139,6 +140,9 @@ class SerialScanner:
         #: Replaced as a whole (``scanner.rules = new``) when a supervisor edits them:
         #: assigning a reference is atomic, so the thread never sees half a list.
         self.rules: list[Rule] = list(rules) if rules is not None else default_rules()
+        #: The carrier table (app/parcels/carriers.py) for parcels; ``None``: the defaults.
+        #: Replaced as a whole too.
+        self.carriers: list[CarrierRule] | None = None
         self.retry_interval = retry_interval
         self.read_timeout = read_timeout
         self.clock = clock
@@ -289,7 +293,7 @@ class SerialScanner:
     def _deliver(self, event: Event) -> None:
         if isinstance(event, ScanEvent):
             try:
-                recognition = recognize(event.text, self.rules)
+                recognition = recognize(event.text, self.rules, self.carriers)
             except Exception:  # noqa: BLE001 - a bad rule must not lose the scan
                 log.exception("recognition failed")
                 recognition = None

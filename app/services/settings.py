@@ -11,6 +11,8 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.devices.recognition import default_rules_data, validate_rules_data
 from app.errors import DomainError, FieldErrors
+from app.parcels.carriers import default_carrier_rules, validate_carrier_rules
+from app.security import role_at_least
 from app.services.audit import record
 from db.models import Setting
 
@@ -30,7 +32,25 @@ DEFAULTS: dict[str, Any] = {
     "keys.end_of_day": "18:00",
     # Open loans due within this many minutes are listed as "due soon" (apart from overdue).
     "keys.due_soon_minutes": 60,
+    # Which carrier a tracking number belongs to: ordered rules with regex and check-digit
+    # algorithm (app/parcels/carriers.py); administrators only.
+    "parcels.carrier_rules": default_carrier_rules(),
 }
+
+#: Settings that need more than the supervisor role to change.
+MIN_ROLE: dict[str, str] = {
+    "parcels.carrier_rules": "admin",
+}
+
+
+def required_role(keys) -> str:  # noqa: ANN001 - any iterable of setting keys
+    """The lowest role allowed to change every one of ``keys`` (supervisor at least)."""
+    needed = "supervisor"
+    for key in keys:
+        role = MIN_ROLE.get(key, "supervisor")
+        if not role_at_least(needed, role):
+            needed = role
+    return needed
 
 
 def parse_hhmm(text: str) -> time:
@@ -58,6 +78,8 @@ def _check(key: str, value: Any) -> Any:
             raise DomainError("setting.retention_range")
     if key == "scanner.rules":
         value = validate_rules_data(value)  # every pattern must compile, every kind be known
+    if key == "parcels.carrier_rules":
+        value = validate_carrier_rules(value)  # patterns compile, check-digit algorithms known
     return value
 
 
@@ -78,8 +100,8 @@ class SettingsService:
         return self.all()[key]
 
     def set(self, key: str, value: Any) -> None:
-        """Change one setting (supervisors and above); audited."""
-        op = self.ctx.require_operator("supervisor")
+        """Change one setting (supervisors and above, some administrators only: ``MIN_ROLE``); audited."""
+        op = self.ctx.require_operator(required_role([key]))
         value = _check(key, value)
         with self.ctx.db.write() as s:
             self._write(s, op.id, key, value)
@@ -89,7 +111,7 @@ class SettingsService:
 
         A bad value raises ``ValidationError`` naming its setting key, and nothing changes.
         """
-        op = self.ctx.require_operator("supervisor")
+        op = self.ctx.require_operator(required_role(values))
         errors = FieldErrors()
         checked = {key: errors.check(key, lambda v, k=key: _check(k, v), value) for key, value in values.items()}
         errors.raise_if_any()

@@ -1789,6 +1789,38 @@ The reception counter of a managed property.</source>
         <translation>第 {row} 条规则：匹配模式不是有效的正则表达式（{reason}）。</translation>
     </message>
     <message>
+        <source>The carrier rules must be a list of at most {max} rules.</source>
+        <translation>快递公司识别规则必须是最多 {max} 条规则的列表。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: the carrier code is lower-case letters, digits and _ (not &quot;other&quot;).</source>
+        <translation>快递公司规则 {row}：公司代码只能由小写字母、数字和 _ 组成（不能是“other”）。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: enter the carrier&apos;s Chinese and English names.</source>
+        <translation>快递公司规则 {row}：请填写快递公司的中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: a name has more than {max} characters.</source>
+        <translation>快递公司规则 {row}：名称超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: enter a pattern.</source>
+        <translation>快递公司规则 {row}：请输入匹配模式。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: the pattern has more than {max} characters.</source>
+        <translation>快递公司规则 {row}：匹配模式超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: the pattern is not a valid regular expression ({reason}).</source>
+        <translation>快递公司规则 {row}：匹配模式不是有效的正则表达式（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Carrier rule {row}: unknown check-digit method {check}.</source>
+        <translation>快递公司规则 {row}：未知的校验位算法 {check}。</translation>
+    </message>
+    <message>
         <source>No such key in the cabinet register.</source>
         <translation>钥匙登记中没有这把钥匙。</translation>
     </message>
@@ -2450,8 +2482,8 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>收据：R、年份、短横线、6 位编号</translation>
     </message>
     <message>
-        <source>Parcel: carrier tracking number (letters and 9–20 digits, or 10–20 digits)</source>
-        <translation>快递包裹：快递单号（字母加 9–20 位数字，或 10–20 位数字）</translation>
+        <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>
+        <translation>快递包裹：其他快递单号（字母加 9–20 位数字，或 10–20 位数字；不含商品条码 EAN-13 69…、书刊 ISBN/ISSN 977–979…）</translation>
     </message>
 </context>
 <context>

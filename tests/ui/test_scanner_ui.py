@@ -296,7 +296,8 @@ def test_live_view_shows_each_scan_and_error_as_it_arrives(qtbot, page, bridge, 
     pty.write(b"]E06901234567892\r")
     qtbot.waitUntil(lambda: page.live.rowCount() == 1, timeout=5000)
     row = [page.live.item(0, c).text() for c in range(6)]
-    assert row[1:] == ["front", "]E06901234567892", "6901234567892", "Parcel", "EAN-13  ]E0"]
+    # a product EAN-13 (69…): no longer taken for a parcel (the old placeholder parcel rule did)
+    assert row[1:] == ["front", "]E06901234567892", "6901234567892", "Unknown code", "EAN-13  ]E0"]
     pty.write(b"\x01\x02\r")
     qtbot.waitUntil(lambda: page.live.rowCount() == 2, timeout=5000)
     assert page.live.item(0, 4).text() == "Error" and "invalid character" in page.live.item(0, 3).text()

@@ -60,7 +60,9 @@ def test_prints_one_json_line_per_scan_and_exits_after_count(pty, tmp_path):
     assert bad["error"] == "scan.garbage" and bad["raw"] == "\\x01\\x02bad" and "control" in bad["message"]
     assert (gbk["text"], gbk["encoding"], gbk["kind"]) == ("钥匙V-8", "gbk", "unknown")
     assert gbk["raw"] == "\\xd4\\xbf\\xb3\\xd7V-8"
-    assert (ean["text"], ean["symbology"], ean["kind"]) == ("6901234567892", "ean13", "parcel")
+    # a product EAN-13 (69… China) is no longer taken for a parcel (the old permissive rule did)
+    assert (ean["text"], ean["symbology"], ean["kind"]) == ("6901234567892", "ean13", "unknown")
+    assert "carrier" not in ean
     assert "Traceback" not in err
 
 

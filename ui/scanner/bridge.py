@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from app.devices.line_parser import LineParser, ScanError, ScanEvent
 from app.devices.recognition import Rule, default_rules, recognize, rules_from_data
+from app.parcels.carriers import CarrierRule, carrier_rules_from_data
 from app.devices.scanner_config import ScannerConfig, load_scanner_settings
 from app.devices.serial_reader import (
     NOT_CONFIGURED,
@@ -72,6 +73,7 @@ class ScannerBridge(QObject):
         super().__init__(parent)
         self._services = services
         self._rules: list[Rule] = list(rules) if rules is not None else default_rules()
+        self._carriers: list[CarrierRule] | None = None  # the carrier table; None: the defaults
         self._scanners: dict[str, SerialScanner] = {}
         self._states: dict[str, str] = {}
         self._wedge_parsers: dict[str, LineParser] = {}
@@ -123,6 +125,9 @@ class ScannerBridge(QObject):
             return
         try:
             self.set_rules(rules_from_data(self._services.settings.get("scanner.rules")))
+            self._carriers = carrier_rules_from_data(self._services.settings.get("parcels.carrier_rules"))
+            for scanner in self._scanners.values():
+                scanner.carriers = self._carriers
         except (DomainError, StorageError) as exc:
             log.warning("recognition rules not read: %s", exc)
 
@@ -157,6 +162,7 @@ class ScannerBridge(QObject):
                 on_error=_relay_to(self, "error", config.name, self._generation),
                 on_state=_relay_to(self, "state", config.name, self._generation),
             )
+            scanner.carriers = self._carriers
             self._scanners[config.name] = scanner
             self._states[config.name] = STOPPED
             scanner.start()
@@ -221,7 +227,7 @@ class ScannerBridge(QObject):
         else:
             result = parser.parse_text(text, "keyboard", raw, now)
         if isinstance(result, ScanEvent):
-            result = replace(result, recognition=recognize(result.text, self._rules))
+            result = replace(result, recognition=recognize(result.text, self._rules, self._carriers))
             self._emit_scan(result)
         else:
             log.warning("scanner %s", result)

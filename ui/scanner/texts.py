@@ -34,8 +34,8 @@ RULE_DESCRIPTIONS = {
         QT_TRANSLATE_NOOP("ScanRules", "Pass: P and at least 6 digits"),
     "Receipt: R, year, dash, 6-digit number":
         QT_TRANSLATE_NOOP("ScanRules", "Receipt: R, year, dash, 6-digit number"),
-    "Parcel: carrier tracking number (letters and 9–20 digits, or 10–20 digits)":
-        QT_TRANSLATE_NOOP("ScanRules", "Parcel: carrier tracking number (letters and 9–20 digits, or 10–20 digits)"),
+    "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)":
+        QT_TRANSLATE_NOOP("ScanRules", "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)"),
 }
 
 

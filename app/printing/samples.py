@@ -14,7 +14,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class PrintKind:
     name: str
-    paper: str  # "roll80" (80 mm thermal roll) or "a4"
+    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label) or "a4"
     sample: Callable[[], bytes]
 
 
@@ -42,10 +42,24 @@ def _key_monthly_report() -> bytes:
     return sample_key_monthly_report()
 
 
+def _parcel_label() -> bytes:
+    from app.printing.parcel_label import sample_parcel_label
+
+    return sample_parcel_label()
+
+
+def _parcel_notice() -> bytes:
+    from app.printing.parcel_notice import sample_pickup_notice
+
+    return sample_pickup_notice()
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     k.name: k for k in (
         PrintKind("visitor_slip", "roll80", sample_visitor_slip),
         PrintKind("key_loan_slip", "roll80", _key_loan_slip),
         PrintKind("key_monthly_report", "a4", _key_monthly_report),
+        PrintKind("parcel_label", "label60", _parcel_label),
+        PrintKind("parcel_notice", "roll80", _parcel_notice),
     )
 }

@@ -17,6 +17,7 @@ class Services:
         from app.services.audit import AuditService
         from app.services.keys import KeyService
         from app.services.occupants import OccupantService
+        from app.services.parcels import ParcelService
         from app.services.property import PropertyService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
@@ -29,3 +30,4 @@ class Services:
         self.occupants = OccupantService(self.ctx)
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
+        self.parcels = ParcelService(self.ctx)

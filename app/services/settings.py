@@ -35,7 +35,21 @@ DEFAULTS: dict[str, Any] = {
     # Which carrier a tracking number belongs to: ordered rules with regex and check-digit
     # algorithm (app/parcels/carriers.py); administrators only.
     "parcels.carrier_rules": default_carrier_rules(),
+    # Parcels (DOMAIN §3): one bundled reminder per unit for items waiting this many days,
+    # and items still uncollected after this many days go to the disposal/return flow.
+    "parcels.reminder_days": 3,
+    "parcels.uncollected_days": 30,
+    # Outgoing e-mail for pick-up notices (smtplib). The password is never logged or audited.
+    "smtp.host": "",
+    "smtp.port": 587,
+    "smtp.user": "",
+    "smtp.password": "",
+    "smtp.from": "",
+    "smtp.tls": "starttls",
 }
+
+#: Settings whose value never reaches the audit log (only that it changed).
+SECRET_SETTINGS = frozenset({"smtp.password"})
 
 #: Settings that need more than the supervisor role to change.
 MIN_ROLE: dict[str, str] = {
@@ -76,6 +90,20 @@ def _check(key: str, value: Any) -> Any:
     if key == "visitor.id_retention_days":
         if not isinstance(value, int) or isinstance(value, bool) or not 7 <= value <= 3650:
             raise DomainError("setting.retention_range")
+    if key in ("parcels.reminder_days", "parcels.uncollected_days"):
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
+            raise DomainError("setting.days_range")
+    if key == "smtp.port":
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 65535:
+            raise DomainError("setting.port_range")
+    if key == "smtp.tls" and value not in ("starttls", "ssl", "none"):
+        raise DomainError("setting.tls_unknown")
+    if key in ("smtp.host", "smtp.user", "smtp.password", "smtp.from"):
+        if not isinstance(value, str) or len(value) > 254 or any(c in value for c in "\r\n"):
+            raise DomainError("setting.text_invalid")
+        value = value.strip() if key != "smtp.password" else value
+        if key == "smtp.from" and value and ("@" not in value or " " in value):
+            raise DomainError("setting.email_invalid")
     if key == "scanner.rules":
         value = validate_rules_data(value)  # every pattern must compile, every kind be known
     if key == "parcels.carrier_rules":
@@ -129,4 +157,6 @@ class SettingsService:
             s.add(Setting(key=key, value=json.dumps(value)))
         else:
             row.value = json.dumps(value)
+        if key in SECRET_SETTINGS:
+            before, value = ("***" if before else ""), ("***" if value else "")
         record(s, staff_id, "setting.set", "setting", None, {key: before}, {key: value})

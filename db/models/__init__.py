@@ -17,6 +17,15 @@ from db.models.keys import (
     KeySpotScan,
 )
 from db.models.occupants import Occupant, OccupantMember
+from db.models.parcels import (
+    Parcel,
+    ParcelBatch,
+    ParcelBatchLine,
+    ParcelContact,
+    ParcelEvent,
+    ParcelPickup,
+    ParcelPickupSignature,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
@@ -41,6 +50,13 @@ __all__ = [
     "Money",
     "Occupant",
     "OccupantMember",
+    "Parcel",
+    "ParcelBatch",
+    "ParcelBatchLine",
+    "ParcelContact",
+    "ParcelEvent",
+    "ParcelPickup",
+    "ParcelPickupSignature",
     "PropertyProfile",
     "Setting",
     "Staff",

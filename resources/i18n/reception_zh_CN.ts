@@ -1821,6 +1821,154 @@ The reception counter of a managed property.</source>
         <translation>快递公司规则 {row}：未知的校验位算法 {check}。</translation>
     </message>
     <message>
+        <source>No such item in the parcel register.</source>
+        <translation>邮件登记中没有此邮件。</translation>
+    </message>
+    <message>
+        <source>No such pick-up in the register.</source>
+        <translation>登记中没有此领取记录。</translation>
+    </message>
+    <message>
+        <source>{code} was already received on {at} (now: {state}). A second scan of the same item is not registered.</source>
+        <translation>{code} 已于 {at} 登记收件（当前：{state}）。同一邮件重复扫描不再登记。</translation>
+    </message>
+    <message>
+        <source>This is not a usable tracking number: leave it empty to give the item an internal number.</source>
+        <translation>此单号无法使用：留空即为该邮件编内部编号。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of item.</source>
+        <translation>请选择邮件类型。</translation>
+    </message>
+    <message>
+        <source>This occupant does not live in the unit chosen.</source>
+        <translation>该住户不属于所选房号。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient&apos;s unit.</source>
+        <translation>请输入收件房号。</translation>
+    </message>
+    <message>
+        <source>Select at least one item.</source>
+        <translation>请至少选择一件邮件。</translation>
+    </message>
+    <message>
+        <source>At most {max} items at once.</source>
+        <translation>一次最多 {max} 件。</translation>
+    </message>
+    <message>
+        <source>{code} is not waiting at the counter (now: {state}).</source>
+        <translation>{code} 不在前台待领（当前：{state}）。</translation>
+    </message>
+    <message>
+        <source>{code} was already picked up on {at} by {name}.</source>
+        <translation>{code} 已于 {at} 由 {name} 领取。</translation>
+    </message>
+    <message>
+        <source>{code} has no recipient yet: assign a unit first.</source>
+        <translation>{code} 尚未指定收件人：请先指定房号。</translation>
+    </message>
+    <message>
+        <source>The items selected are for different units: hand them over one unit at a time.</source>
+        <translation>所选邮件属于不同房号：请按房号分别交付。</translation>
+    </message>
+    <message>
+        <source>The recipient signs: on screen or on the paper register.</source>
+        <translation>领取人须签字：在屏幕上或在纸质登记表上。</translation>
+    </message>
+    <message>
+        <source>The signature image is not valid.</source>
+        <translation>签名图像无效。</translation>
+    </message>
+    <message>
+        <source>Someone else is picking up: check their ID and tick &quot;ID checked&quot;.</source>
+        <translation>代领：请核验证件并勾选“已核验证件”。</translation>
+    </message>
+    <message>
+        <source>{count} item(s) not handed over today have no reason recorded (first: {first}).</source>
+        <translation>今日有 {count} 件未交付的邮件未记录原因（第一件：{first}）。</translation>
+    </message>
+    <message>
+        <source>{code} has not been waiting {days} days yet.</source>
+        <translation>{code} 待领未满 {days} 天。</translation>
+    </message>
+    <message>
+        <source>{code} is not with the supervisor (now: {state}).</source>
+        <translation>{code} 未上报主管（当前：{state}）。</translation>
+    </message>
+    <message>
+        <source>Choose what happens to the item.</source>
+        <translation>请选择处理结果。</translation>
+    </message>
+    <message>
+        <source>Choose lost or damaged.</source>
+        <translation>请选择丢失或损坏。</translation>
+    </message>
+    <message>
+        <source>No such courier batch.</source>
+        <translation>没有此快递批次。</translation>
+    </message>
+    <message>
+        <source>This courier batch is already checked and closed.</source>
+        <translation>此快递批次已核对并关闭。</translation>
+    </message>
+    <message>
+        <source>Enter a count from 0 to {max}.</source>
+        <translation>请输入 0 至 {max} 之间的件数。</translation>
+    </message>
+    <message>
+        <source>Enter the count the courier hands over, or import their list.</source>
+        <translation>请输入快递员交付的件数，或导入其清单。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the list is not a usable tracking number.</source>
+        <translation>清单第 {line} 行不是有效的单号。</translation>
+    </message>
+    <message>
+        <source>The list is neither UTF-8 nor GB18030 text.</source>
+        <translation>清单既不是 UTF-8 也不是 GB18030 文本。</translation>
+    </message>
+    <message>
+        <source>The list has more than {max} numbers.</source>
+        <translation>清单超过 {max} 个单号。</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation>请输入有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>E-mail is not set up: enter the SMTP server and sender in Settings.</source>
+        <translation>未设置电子邮件：请在设置中填写 SMTP 服务器和发件人。</translation>
+    </message>
+    <message>
+        <source>The mail server {host} refused the user name or password.</source>
+        <translation>邮件服务器 {host} 拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The notice could not be sent through {host} ({reason}).</source>
+        <translation>无法通过 {host} 发送通知（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from 1 to 365.</source>
+        <translation>请输入 1 至 365 之间的天数。</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535.</source>
+        <translation>请输入 1 至 65535 之间的端口。</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS, SSL or none.</source>
+        <translation>请选择 STARTTLS、SSL 或无。</translation>
+    </message>
+    <message>
+        <source>This value is too long or has line breaks.</source>
+        <translation>此值过长或含有换行。</translation>
+    </message>
+    <message>
+        <source>Enter the sender as an e-mail address.</source>
+        <translation>请以电子邮件地址填写发件人。</translation>
+    </message>
+    <message>
         <source>No such key in the cabinet register.</source>
         <translation>钥匙登记中没有这把钥匙。</translation>
     </message>

@@ -44,6 +44,10 @@ APPEND_ONLY_TRIGGERS = {
                                 "key_loan_event", "key_event", "key_emergency", "key_spot_scan",
                                 "key_spot_item") for op in ("no_update", "no_delete")),
     "trg_key_set_no_delete", "trg_key_outstanding_no_delete", "trg_key_spot_check_no_delete",
+    # the parcel registers (0004)
+    *(f"trg_{t}_{op}" for t in ("parcel_event", "parcel_pickup", "parcel_pickup_signature", "parcel_batch_line")
+      for op in ("no_update", "no_delete")),
+    "trg_parcel_no_delete", "trg_parcel_batch_no_delete", "trg_parcel_contact_no_delete",
 }
 
 

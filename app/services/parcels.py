@@ -67,17 +67,17 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # -- the carrier seam -----------------------------------------------------------------------
 
 
-def recognize(code: str) -> tuple[str, str]:
+def recognize(code: str, rules: Any = None) -> tuple[str, str]:
     """``(carrier, check_digit)`` for a tracking number: ``("other", "none")`` if unknown.
 
-    Calls ``app.parcels.carriers.recognize_carrier`` when it is installed; a real parcel is
-    never refused for its number.
+    Calls ``app.parcels.carriers.recognize_carrier`` with the administrator's rules
+    (``parcels.carrier_rules``); a real parcel is never refused for its number.
     """
     try:
         from app.parcels.carriers import recognize_carrier
     except ImportError:
         return "other", "none"
-    match = recognize_carrier(code)
+    match = recognize_carrier(code, rules)
     carrier = (getattr(match, "carrier", "") or "other")[:16]
     check = getattr(match, "check_digit", "none") or "none"
     return carrier, check if check in ("ok", "failed", "none") else "none"
@@ -243,6 +243,11 @@ class ParcelService:
 
         return SettingsService(self.ctx).get(key)
 
+    def _carrier_rules(self) -> Any:
+        from app.services.settings import DEFAULTS
+
+        return self._setting("parcels.carrier_rules") if "parcels.carrier_rules" in DEFAULTS else None
+
     # -- helpers ------------------------------------------------------------------------------
 
     @staticmethod
@@ -395,6 +400,7 @@ class ParcelService:
         recipient = errors.check("recipient_name", _text(64), data.recipient_name)
         courier = errors.check("courier", _text(64), data.courier)
         note = errors.check("note", _text(1000), data.note)
+        rules = self._carrier_rules() if code else None  # read before the write lock is taken
         with self.ctx.db.write() as s:
             unit = self._unit(s, data.unit_code, errors)
             occ = self._occupant(s, data.occupant_id, unit, errors)
@@ -413,7 +419,7 @@ class ParcelService:
                                   .limit(1)).scalar_one_or_none()
                 if prior is not None:
                     raise ConflictError("parcel.duplicate", code=code, at=prior.received_at, state=prior.state)
-                carrier, check = recognize(code)
+                carrier, check = recognize(code, rules)
                 internal = False
             else:
                 counter = lock_counter(s, "parcel_internal")

@@ -8,6 +8,8 @@ Latin words, numbers and punctuation together where they fit.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import io
 import math
 import re
@@ -78,14 +80,16 @@ def wrap_text(text: str, size: float, width: float) -> list[str]:
     return lines
 
 
-class Block:
+class Block(ABC):
     """One piece of the column. ``height`` is called before the page exists."""
 
+    @abstractmethod
     def height(self, width: float) -> float:
-        raise NotImplementedError
+        """How tall the block is when laid out ``width`` points wide."""
 
+    @abstractmethod
     def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
-        raise NotImplementedError
+        """Draw the block with its top-left corner at (``x``, ``top``)."""
 
 
 @dataclass

@@ -21,7 +21,7 @@ from app.printing.layout import (
     ROLL_80_PRINTABLE,
     Banner,
     Block,
-    Code128Block,
+    fitting_code128,
     Paragraph,
     RollDocument,
     Row,
@@ -210,14 +210,11 @@ def render_key_loan_slip(data: KeyLoanSlipData, *, labels: KeySlipLabels | Mappi
         doc.add(Paragraph(lab.engineering, size=9, bold=True))
         doc.add(Spacer(0.8 * MM))
 
-    try:
-        barcode = Code128Block(data.tag_code)
-        if barcode.fits(width):
-            doc.add(Spacer(1.5 * MM))
-            doc.add(barcode)
-            doc.add(Spacer(1 * MM))
-    except ValueError:
-        pass  # a tag code Code 128 cannot carry stays printed as text above
+    barcode = fitting_code128(data.tag_code, width)
+    if barcode is not None:
+        doc.add(Spacer(1.5 * MM))
+        doc.add(barcode)
+        doc.add(Spacer(1 * MM))
 
     doc.add(Rule(dashed=True))
     if data.signature_png:

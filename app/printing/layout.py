@@ -331,3 +331,19 @@ def label_column_width(labels: Sequence[str], size: float, *, limit: float) -> f
     """The widest of ``labels`` at ``size``, but no more than ``limit`` (longer ones wrap)."""
     widest = max((string_width(label, size) for label in labels if label), default=0.0)
     return min(widest + 0.5, limit)
+
+
+def fitting_code128(text: str, width: float) -> Code128Block | None:
+    """A Code 128 block for ``text`` if it can be encoded and fits ``width``, else None.
+
+    A code too long for 2-dot modules is left as text: thinner bars (one dot) do not scan
+    reliably off a thermal head; text Code 128 cannot carry is printed only as text.
+    """
+    if not text:
+        return None
+    try:
+        block = Code128Block(text)
+    except ValueError:
+        return None
+    return block if block.fits(width) else None
+

@@ -18,7 +18,7 @@ from app.printing.layout import (
     MM,
     ROLL_80_PRINTABLE,
     Banner,
-    Code128Block,
+    fitting_code128,
     Paragraph,
     RollDocument,
     Row,
@@ -113,18 +113,6 @@ def _labels(labels: SlipLabels | Mapping[str, str] | None) -> SlipLabels:
     return SlipLabels.from_mapping(labels)
 
 
-def _badge_barcode(badge: str, width: float) -> Code128Block | None:
-    if not badge:
-        return None
-    try:
-        block = Code128Block(badge)
-        # A badge number too long for 0.25 mm modules is left as text: thinner bars
-        # (one dot) do not scan reliably off a thermal head.
-        return block if block.fits(width) else None
-    except ValueError:
-        return None
-
-
 def render_visitor_slip(
     data: VisitorSlipData, *, labels: SlipLabels | Mapping[str, str] | None = None
 ) -> bytes:
@@ -179,7 +167,7 @@ def render_visitor_slip(
         doc.add(Row(label, value, label_w, _LABEL_SIZE, _VALUE_SIZE, bold_value=bold))
         doc.add(Spacer(0.8 * MM))
 
-    barcode = _badge_barcode(data.badge_number, width)
+    barcode = fitting_code128(data.badge_number, width)
     if barcode is not None:
         doc.add(Spacer(1.5 * MM))
         doc.add(barcode)

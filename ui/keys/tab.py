@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +53,7 @@ from ui.keys.table_model import KeyTableModel, LoanTableModel, StillOutModel
 from ui.messages import error_text, key_category_name, key_status_name
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
+from ui.widgets.shortcuts import add_shortcuts
 
 _OK_STYLE = "color: #1b5e20; font-weight: bold;"
 _ERR_STYLE = "color: #b00020; font-weight: bold;"
@@ -260,19 +260,15 @@ class KeysTab(Retranslating, QWidget):
         self.stats_button.clicked.connect(self.open_statistics)
         self.bus.sig_changed.connect(self._on_data_changed)
 
-        self._shortcuts = [
-            (QKeySequence("Ctrl+K"), self.focus_scan),
-            (QKeySequence("Ctrl+F"), self.focus_search),
-            (QKeySequence("Ctrl+Shift+O"), self.check_out_selected),
-            (QKeySequence("Ctrl+I"), self.check_in_selected),
-            (QKeySequence("Ctrl+Shift+A"), self.acknowledge_selected),
-            (QKeySequence("Ctrl+Shift+L"), self.focus_loans),
-            (QKeySequence("F5"), self.refresh),
-        ]
-        for seq, slot in self._shortcuts:
-            sc = QShortcut(seq, self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+        self._shortcuts = add_shortcuts(self, [
+            ("Ctrl+K", self.focus_scan),
+            ("Ctrl+F", self.focus_search),
+            ("Ctrl+Shift+O", self.check_out_selected),
+            ("Ctrl+I", self.check_in_selected),
+            ("Ctrl+Shift+A", self.acknowledge_selected),
+            ("Ctrl+Shift+L", self.focus_loans),
+            ("F5", self.refresh),
+        ])
 
         self._sized = False
         self._out_sized = False

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,6 +28,7 @@ from ui.visitors.dialogs import VisitDetailDialog
 from ui.visitors.form import VisitForm
 from ui.visitors.table_model import VisitorTableModel
 from ui.widgets.scan_field import ScanLineEdit
+from ui.widgets.shortcuts import add_shortcuts
 from ui.widgets.table_models import make_table_view
 from ui.widgets.retranslate import Retranslating
 
@@ -134,19 +134,15 @@ class VisitorTab(Retranslating, QWidget):
         self.register_view.doubleClicked.connect(lambda i: self.open_details(self.register_model, i.row()))
         self.bus.sig_changed.connect(self._on_data_changed)
 
-        self._shortcuts = [
-            (QKeySequence("Ctrl+Return"), self.register_visit),
-            (QKeySequence("Ctrl+Enter"), self.register_visit),
-            (QKeySequence("Ctrl+N"), self.new_visit),
-            (QKeySequence("Escape"), self.form.clear),
-            (QKeySequence("Ctrl+O"), self.focus_sign_out),
-            (QKeySequence("Ctrl+F"), self.focus_search),
-            (QKeySequence("Ctrl+D"), self.open_current_details),
-        ]
-        for seq, slot in self._shortcuts:
-            sc = QShortcut(seq, self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+        self._shortcuts = add_shortcuts(self, [
+            ("Ctrl+Return", self.register_visit),
+            ("Ctrl+Enter", self.register_visit),
+            ("Ctrl+N", self.new_visit),
+            ("Escape", self.form.clear),
+            ("Ctrl+O", self.focus_sign_out),
+            ("Ctrl+F", self.focus_search),
+            ("Ctrl+D", self.open_current_details),
+        ])
 
         self._register_sized = False
         self._dates_toggled(True)

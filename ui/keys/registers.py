@@ -250,7 +250,10 @@ class OutstandingDialog(Retranslating, QDialog):
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
-    def refresh(self) -> None:
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload the register; keep the entry worked on selected (or ``select_id``)."""
+        if select_id is None and self.current() is not None:
+            select_id = self.current().id
         try:
             self.entries = self.services.keys.outstanding(include_closed=self.include_closed.isChecked())
         except Exception:  # noqa: BLE001
@@ -263,7 +266,8 @@ class OutstandingDialog(Retranslating, QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if self.entries:
-            self.table.setCurrentCell(0, 0)
+            rows = [r for r, o in enumerate(self.entries) if o.id == select_id]
+            self.table.setCurrentCell(rows[0] if rows else 0, 0)
         self._show_notes()
 
     def _show_notes(self) -> None:
@@ -284,7 +288,9 @@ class OutstandingDialog(Retranslating, QDialog):
         if view is not None:
             for e in (self.location, self.unit, self.first_note):
                 e.clear()
-            self.refresh()
+            self.count.setValue(1)  # the next entry's count is typed afresh
+            self.refresh(select_id=view.id)
+            self.location.setFocus()
         return view
 
     def _ask(self, title: str, label: str) -> str | None:

@@ -271,6 +271,10 @@
         <translation>申请人(&amp;R)</translation>
     </message>
     <message>
+        <source>Name, unit, pinyin initials (zs) or phone tail</source>
+        <translation>姓名、房号、拼音首字母（zs）或手机尾号</translation>
+    </message>
+    <message>
         <source>Reason given</source>
         <translation>申请理由</translation>
     </message>
@@ -530,6 +534,10 @@ Emergency contact: %3  %4</source>
         <translation>接收人(&amp;R)</translation>
     </message>
     <message>
+        <source>The owner: name, pinyin initials (zs) or phone tail</source>
+        <translation>业主：姓名、拼音首字母（zs）或手机尾号</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -611,8 +619,8 @@ Emergency contact: %3  %4</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>e.g. A-1203 (owner&apos;s keys)</source>
-        <translation>如 A-1203（业主钥匙）</translation>
+        <source>A-1203, or the owner: name, initials (zs), phone tail</source>
+        <translation>A-1203，或业主：姓名、首字母（zs）、手机尾号</translation>
     </message>
     <message>
         <source>e.g. 入户门, A栋天台门, 1号配电房</source>

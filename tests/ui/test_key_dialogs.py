@@ -520,3 +520,87 @@ def test_key_lost_while_out_ends_the_loan(qtbot, cabinet, bus, translations, box
     assert key.status == "lost" and key.key_count == 0 and key.loan_id is None
     assert not cabinet.keys.loan(loan.id).open
     assert tab.out_model.rowCount() == 0
+
+
+# -- the occupant picker (unit, name, pinyin initials, phone tail) -----------------------------
+
+
+def pick_first(qtbot, picker, text: str) -> int:
+    """Type into an occupant picker and take the first suggestion with Enter, as at the counter."""
+    picker.setFocus()
+    type_text(qtbot, picker, text)
+    picker.suggester.refresh()
+    n = picker.suggester.count()
+    if n:
+        qtbot.keyClick(picker.suggester._completer.popup(), Qt.Key.Key_Return)  # noqa: SLF001
+    return n
+
+
+def test_intake_of_an_owners_spare_key_picks_the_owner(qtbot, cabinet, bus, translations, boxes):
+    sign_in_as(cabinet, "super")
+    zhang = cabinet.occupants.search("张三")[0]
+    dlg = IntakeDialog(cabinet)
+    qtbot.addWidget(dlg)
+    assert pick_first(qtbot, dlg.unit, "zs") >= 1  # pinyin initials of 张三
+    assert dlg.unit.text() == "A-1203 张三" and dlg.unit.occupant_id == zhang.id
+    assert dlg.source.currentData() == "owner" and dlg.handed_over_by.text() == "张三"
+    type_text(qtbot, dlg.label, "入户门（业主备用）")
+    type_text(qtbot, dlg.hook, "A-009")
+    view = dlg.save()
+    assert view is not None and view.handed_over_by == "张三"
+    key = cabinet.keys.find(view.tag_code)
+    assert key.occupant_id == zhang.id and key.unit_code == "A-1203"
+    # The next owner by the last digits of her phone, typed where "handed over by" is asked.
+    dlg.unit.clear()
+    dlg.handed_over_by.clear()
+    assert dlg.unit.occupant_id is None
+    assert pick_first(qtbot, dlg.handed_over_by, "1111") >= 1  # 欧阳娜娜's phone tail
+    assert dlg.unit.text() == "A-1204 欧阳娜娜" and dlg.handed_over_by.text() == "欧阳娜娜"
+    type_text(qtbot, dlg.label, "入户门（备用）")
+    type_text(qtbot, dlg.hook, "A-010")
+    second = dlg.save()
+    assert cabinet.keys.find(second.tag_code).occupant_name == "欧阳娜娜"
+    # A unit typed without picking anybody: a developer's key, no owner attached.
+    dlg.source.setCurrentIndex(dlg.source.findData("developer"))
+    dlg.unit.clear()
+    dlg.handed_over_by.clear()
+    type_text(qtbot, dlg.unit, "A-0501")
+    type_text(qtbot, dlg.handed_over_by, "开发商 陈工")
+    assert not dlg.handed_over_by.suggester.enabled  # developers are not in the directory
+    type_text(qtbot, dlg.label, "入户门")
+    type_text(qtbot, dlg.hook, "A-011")
+    third = dlg.save()
+    k3 = cabinet.keys.find(third.tag_code)
+    assert k3.occupant_id is None and k3.unit_code == "A-0501"
+    assert boxes == []
+
+
+def test_hand_over_picks_an_occupant_of_the_keys_unit(qtbot, cabinet, bus, translations, boxes):
+    sign_in_as(cabinet, "reception")
+    k1 = cabinet.keys.find("K00001")
+    zhang = cabinet.occupants.search("张三")[0]
+    dlg = HandOverDialog(cabinet, k1)
+    qtbot.addWidget(dlg)
+    assert dlg.recipient.text() == "张三" and dlg.recipient.occupant_id == zhang.id  # the owner on file
+    dlg.recipient.clear()
+    assert dlg.recipient.occupant_id is None
+    assert pick_first(qtbot, dlg.recipient, "ou") == 0  # 欧阳娜娜 lives in A-1204, not A-1203
+    dlg.recipient.clear()
+    assert pick_first(qtbot, dlg.recipient, "5678") == 1  # 张三's phone tail
+    assert dlg.recipient.text() == "张三" and dlg.recipient.occupant_id == zhang.id
+    assert dlg.save() is not None
+    assert cabinet.keys.get(k1.id).status == "handed_over"
+    [entry] = [a for a in cabinet.audit.for_entity("key_set", k1.id) if a.action == "key.hand_over"]
+    assert entry.after["occupant_id"] == zhang.id and entry.after["recipient"] == "张三"
+
+
+def test_copy_request_names_the_occupant_from_the_directory(qtbot, cabinet, bus, translations, boxes):
+    sign_in_as(cabinet, "reception")
+    k1 = cabinet.keys.find("K00001")
+    dlg = CopyRequestDialog(cabinet, k1)
+    qtbot.addWidget(dlg)
+    assert pick_first(qtbot, dlg.requested_by, "B-03") == 1
+    assert dlg.requested_by.text() == "周杰"
+    assert dlg.save() is not None
+    [e] = [e for e in cabinet.keys.history(k1.id) if e.kind == "copy_refused"]
+    assert e.person == "周杰"

@@ -1298,11 +1298,13 @@ class KeyService:
         out.sort(key=lambda o: (not o.highlight, not o.overnight, o.loan.due_at, o.loan.id))
         return out
 
-    def still_out_view(self, loan: LoanView, at: datetime | None = None) -> OvernightView:
+    def still_out_view(self, loan: LoanView, at: datetime | None = None, *,
+                       end_of_day: time | None = None) -> OvernightView:
         """How a loan just made appears in the still-out list, without reading the list again
-        (a new loan has no acknowledgement yet)."""
+        (a new loan has no acknowledgement yet). ``end_of_day``: the setting as the caller
+        last read it (the Keys tab keeps it), to spare a read per scan."""
         at = (at or now()).replace(microsecond=0)
-        eod = self.end_of_day_time()
+        eod = end_of_day if end_of_day is not None else self.end_of_day_time()
         return self._overnight_view(loan, at, eod, night_of(at, eod), None)
 
     def unacknowledged(self, at: datetime | None = None) -> list[OvernightView]:

@@ -125,7 +125,13 @@ class SettingsService:
         return values
 
     def get(self, key: str) -> Any:
-        return self.all()[key]
+        """One setting, stored value or default (one primary-key read, not every setting:
+        the key cabinet asks for its end of day on every scan)."""
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        with self.ctx.db.read() as s:
+            row = s.get(Setting, key)
+            return json.loads(row.value) if row is not None else DEFAULTS[key]
 
     def set(self, key: str, value: Any) -> None:
         """Change one setting (supervisors and above, some administrators only: ``MIN_ROLE``); audited."""

@@ -240,6 +240,10 @@
         <translation>借用人签字</translation>
     </message>
     <message>
+        <source>By signing, the borrower returns the key today (unless approved otherwise), does not take it off the premises and does not have it copied.</source>
+        <translation>签字即表示借用人当日归还钥匙（经批准的除外），不将钥匙带出小区，不私自配制。</translation>
+    </message>
+    <message>
         <source>Signature</source>
         <translation>签字</translation>
     </message>

@@ -180,6 +180,16 @@ def test_missing_fields_show_under_each_field_and_save_nothing(qtbot, cabinet, b
     assert cabinet.keys.find("K00004").status == "in"
 
 
+def test_the_borrower_sees_what_a_signature_promises_in_both_languages(qtbot, cabinet, bus, translations):
+    tab = make_tab(qtbot, cabinet, bus)
+    dlg = CheckOutDialog(cabinet, cabinet.keys.find("K00004"), tab)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.terms.isVisible() and "off the premises" in dlg.terms.text() and "copied" in dlg.terms.text()
+    translations.set_language("zh_CN")
+    qtbot.waitUntil(lambda: "不将钥匙带出小区" in dlg.terms.text() and "不私自配制" in dlg.terms.text())
+
+
 def test_overnight_listing_acknowledgement_and_shift_close(qtbot, cabinet, bus, translations):
     sign_in_as(cabinet, "reception")
     yesterday = (datetime.now() - timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)

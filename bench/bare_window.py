@@ -1,14 +1,15 @@
 """The start-up baseline: a bare PySide6 main window with five empty tabs.
 
-Built and shown like the program's main window; prints one JSON line once the event loop
-has shown it (``QTimer.singleShot(0, …)`` after ``show()``), then exits. Run it as
+Built and shown like the program's main window; writes ``shown`` to stderr at its first
+paint (as the program does with ``RECEPTION_REPORT_SHOWN``), prints one JSON line once the
+event loop has shown it (``QTimer.singleShot(0, …)`` after ``show()``), then exits. Run it as
 ``python bench/bare_window.py`` (the benchmark does, with ``QT_QPA_PLATFORM=offscreen``).
 """
 
 import json
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 
@@ -20,6 +21,17 @@ def main() -> int:
         tabs.addTab(QWidget(), f"Tab {i + 1}")
     window.setCentralWidget(tabs)
     window.resize(1280, 720)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                sys.stderr.write("shown\n")
+                sys.stderr.flush()
+            return False
+
+    first_paint = FirstPaint(window)
+    window.installEventFilter(first_paint)
     window.show()
 
     def ready() -> None:

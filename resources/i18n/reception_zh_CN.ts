@@ -1098,6 +1098,13 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>LoanTableModel</name>
     <message>
         <source>Out</source>
@@ -1300,6 +1307,10 @@ Emergency contact: %3  %4</source>
 The reception counter of a managed property.</source>
         <translation>前台服务台 %1
 物业服务中心前台的日常工作软件。</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Not signed in</source>

@@ -2616,8 +2616,12 @@ This module is coming in a later version of Reception Desk.</source>
 <context>
     <name>ScanRouter</name>
     <message>
-        <source>%1 %2: this kind of code is handled in a later version.</source>
+        <source>%1 was not used: finish or close the open window first, then scan again.</source>
         <extracomment>Which tab handles which kind of code, and the method it offers for it.</extracomment>
+        <translation>%1 未处理：请先完成或关闭当前窗口，再重新扫描。</translation>
+    </message>
+    <message>
+        <source>%1 %2: this kind of code is handled in a later version.</source>
         <translation>%1 %2：此类条码将在后续版本中处理。</translation>
     </message>
     <message>
@@ -3110,6 +3114,7 @@ This module is coming in a later version of Reception Desk.</source>
     <name>SpotCheckDialog</name>
     <message>
         <source>Scanned %1  ·  matched %2  ·  unexpected %3  ·  unknown %4  ·  repeated %5</source>
+        <extracomment>The scan router hands scans to the Keys tab while this dialog is open (ui/scan_router.py).</extracomment>
         <translation>已扫描 %1  ·  相符 %2  ·  不应在柜 %3  ·  未知 %4  ·  重复 %5</translation>
     </message>
     <message>

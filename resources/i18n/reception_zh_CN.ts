@@ -3308,6 +3308,10 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>已批准</translation>
     </message>
     <message>
+        <source>Lent</source>
+        <translation>借出中</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>未确认</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -341,6 +342,21 @@ def test_models_pass_the_model_tester(qtmodeltester, cabinet):
     out = StillOutModel()
     out.set_rows(cabinet.keys.still_out(), at=now, soon_minutes=60)
     qtmodeltester.check(out)
+
+
+def test_a_lent_key_s_state_is_not_the_out_time_header_in_chinese(cabinet, translations):
+    """"Out" is the loan-time column's header; a key simply lent is "Lent" (借出中), not 借出时间."""
+    loan = cabinet.keys.check_out(cabinet.keys.find("K00003").id, LoanInput(
+        "检修", "staff", borrower_name="黄志强", signed_on_slip=True,
+        due_at=datetime.now() + timedelta(hours=3), engineering_repair=True))
+    out = StillOutModel()
+    # A plain loan, not yet due (whatever the time of day the test runs at).
+    view = replace(cabinet.keys.still_out_view(loan, loan.out_at), overnight=False, excuse="", highlight=False)
+    out.set_rows([view], at=loan.out_at, soon_minutes=60)
+    translations.set_language("zh_CN")
+    state = out.data(out.index(0, 0))
+    header = out.headerData(5, Qt.Orientation.Horizontal)
+    assert state == "借出中" and header == "借出时间"
 
 
 def test_loan_slip_and_monthly_report_render_and_export(qtbot, cabinet, bus, translations, tmp_path):

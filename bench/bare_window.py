@@ -9,6 +9,7 @@ have happened. Run it as
 
 import json
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
@@ -35,7 +36,7 @@ def main() -> int:
         def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
-                sys.stderr.write("shown\n")
+                sys.stderr.write(f"shown {time.process_time():.4f}\n")
                 sys.stderr.flush()
                 QTimer.singleShot(0, lambda: finish("painted"))
             return False

@@ -27,6 +27,7 @@ from db.models.parcels import (
     ParcelPickupSignature,
 )
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -34,7 +35,10 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "CashShift",
+    "CashShiftTotal",
     "Counter",
+    "FeeItem",
     "KeyEmergency",
     "KeyEvent",
     "KeyIntake",
@@ -58,6 +62,10 @@ __all__ = [
     "ParcelPickup",
     "ParcelPickupSignature",
     "PropertyProfile",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptVoid",
     "Setting",
     "Staff",
     "Unit",

@@ -19,6 +19,8 @@ class Services:
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
         from app.services.property import PropertyService
+        from app.services.fees import FeeCatalogService
+        from app.services.receipts import ReceiptService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
         from app.services.visitors import VisitorService
@@ -31,3 +33,5 @@ class Services:
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
+        self.fees = FeeCatalogService(self.ctx)
+        self.receipts = ReceiptService(self.ctx)

@@ -165,6 +165,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_receipt_void_shift_id'), ['shift_id'], unique=False)
 
     # ### end Alembic commands ###
+    _seed_fee_catalogue()
     _create_guards()
 
 
@@ -248,3 +249,31 @@ def _drop_guards() -> None:
     for table in _NO_DELETE:
         op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_no_delete" + suffix.format(table=table))
     op.execute("DROP TRIGGER IF EXISTS trg_cash_shift_closed" + suffix.format(table="cash_shift"))
+
+
+#: The catalogue a new installation starts with (DOMAIN §5, 001 §3.8): the administrator
+#: edits names and prices; 0.00 means "the receptionist types the price".
+_FEES = (
+    ("repair", "维修费", "Repair fee", 0, False, 10),
+    ("pass_card", "出入证工本费", "Pass card fee", 500, False, 20),
+    ("renovation_deposit", "装修押金", "Renovation deposit", 200000, True, 30),
+    ("debris_removal", "装修垃圾清运费", "Debris removal fee", 30000, False, 40),
+    ("temp_water", "临时用水费", "Temporary water fee", 5000, False, 50),
+    ("special_service", "特约服务费", "Special services", 0, False, 60),
+    ("other", "其他", "Other", 0, False, 90),
+)
+
+
+def _seed_fee_catalogue() -> None:
+    table = sa.table("fee_item", sa.column("code", sa.String), sa.column("name_zh", sa.String),
+                     sa.column("name_en", sa.String), sa.column("default_price", sa.BigInteger),
+                     sa.column("refundable", sa.Boolean), sa.column("active", sa.Boolean),
+                     sa.column("sort_order", sa.Integer), sa.column("created_at", sa.DateTime))
+    from datetime import datetime
+
+    at = datetime.now().replace(microsecond=0)
+    op.bulk_insert(table, [
+        {"code": c, "name_zh": zh, "name_en": en, "default_price": fen, "refundable": r, "active": True,
+         "sort_order": order, "created_at": at}
+        for c, zh, en, fen, r, order in _FEES
+    ])

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.errors import DomainError
@@ -145,3 +147,39 @@ def counter_name(series: str, year: int) -> str:
 def line_amount(unit_price: Decimal, quantity: int) -> Decimal:
     """What one line costs: price × quantity, exact in fen."""
     return (to_money(unit_price) * quantity).quantize(CENT)
+
+
+_VERIFY = re.compile(r"^(R[A-Z]{0,2}\d{4}-\d{6})\|(\d+\.\d{2})\|(\d{4}-\d{2}-\d{2})\|([0-9A-F]{8})$")
+
+
+def verification_check(number: str, total: Decimal, issued_at: datetime, payer: str) -> str:
+    """Eight hex digits binding a receipt's number, total, time and payer together.
+
+    Not a secret signature: it catches a printed amount or payer altered by hand, and the
+    counter compares the QR's figures with the register, which is what proves a receipt.
+    """
+    payload = f"{number}|{to_money(total)}|{issued_at:%Y-%m-%d %H:%M}|{payer}"
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:8].upper()
+
+
+def verification_text(number: str, total: Decimal, issued_at: datetime, payer: str) -> str:
+    """What the receipt's QR code holds: ``R2026-000123|2038.45|2026-11-23|1A2B3C4D``."""
+    return (f"{number}|{to_money(total)}|{issued_at:%Y-%m-%d}|"
+            f"{verification_check(number, total, issued_at, payer)}")
+
+
+def parse_verification(text: str) -> tuple[str, Decimal, str, str] | None:
+    """``(number, total, date, check)`` of a scanned receipt QR code, else None."""
+    m = _VERIFY.match((text or "").strip())
+    if m is None:
+        return None
+    return m.group(1), Decimal(m.group(2)), m.group(3), m.group(4)
+
+
+def receipt_number_of(text: str) -> str | None:
+    """The receipt or refund-slip number in a scanned code: the bare number or the QR text."""
+    v = parse_verification(text)
+    if v is not None:
+        return v[0]
+    parsed = parse_number(text)
+    return format_number(*parsed) if parsed else None

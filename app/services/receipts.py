@@ -44,8 +44,10 @@ from app.receipt_rules import (
     amount_in_words,
     counter_name,
     format_number,
-    parse_number,
+    parse_verification,
+    receipt_number_of,
     to_money,
+    verification_check,
 )
 from app.security import role_at_least
 from app.services.audit import lock_counter, record
@@ -185,6 +187,15 @@ class ReceiptView:
     @property
     def payer_label(self) -> str:
         return f"{self.unit_code} {self.payer_name}".strip()
+
+    def verifies(self, scanned: str) -> bool | None:
+        """Whether a scanned QR code's figures match this receipt (None: no QR figures in it)."""
+        v = parse_verification(scanned)
+        if v is None:
+            return None
+        number, total, day, check = v
+        return (number == self.number and total == self.total and day == f"{self.issued_at:%Y-%m-%d}"
+                and check == verification_check(self.number, self.total, self.issued_at, self.payer_name))
 
 
 @dataclass(frozen=True)
@@ -509,11 +520,11 @@ class ReceiptService:
             return views[0]
 
     def find(self, number: str) -> ReceiptView:
-        """A receipt by its number as printed or scanned; a refund slip's number finds its receipt."""
-        parsed = parse_number(number)
-        if parsed is None:
+        """A receipt by its number as printed or scanned (or its QR code's text); a refund slip's
+        number finds its receipt."""
+        code = receipt_number_of(number)
+        if code is None:
             raise NotFoundError("receipt.number_unknown", number=(number or "")[:32])
-        code = format_number(*parsed)
         with self.ctx.db.read() as s:
             rid = s.execute(select(Receipt.id).where(Receipt.number == code)).scalar_one_or_none()
             if rid is None:

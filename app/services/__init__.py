@@ -18,6 +18,7 @@ class Services:
         from app.services.keys import KeyService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
+        from app.services.print_log import PrintLogService
         from app.services.property import PropertyService
         from app.services.fees import FeeCatalogService
         from app.services.receipts import ReceiptService
@@ -35,3 +36,4 @@ class Services:
         self.parcels = ParcelService(self.ctx)
         self.fees = FeeCatalogService(self.ctx)
         self.receipts = ReceiptService(self.ctx)
+        self.print_log = PrintLogService(self.ctx)

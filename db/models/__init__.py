@@ -26,6 +26,7 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
@@ -61,6 +62,7 @@ __all__ = [
     "ParcelEvent",
     "ParcelPickup",
     "ParcelPickupSignature",
+    "PrintJob",
     "PropertyProfile",
     "Receipt",
     "ReceiptLine",

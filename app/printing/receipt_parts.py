@@ -1,4 +1,4 @@
-"""Pieces shared by the receipt printouts: QR code, VOID watermark, amounts, method names.
+"""Pieces shared by the receipt printouts: QR code, amounts, method names.
 
 The QR code is drawn with reportlab's own encoder (``reportlab.graphics.barcode.qr``) with
 modules of whole printer dots, like the Code 128 bars, so a thermal head prints it crisp.
@@ -6,7 +6,6 @@ modules of whole printer dots, like the Code 128 bars, so a thermal head prints 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -121,38 +120,3 @@ class AmountLine(Block):
     def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
         _draw_lines(canvas, self._lines(width), x, top, width, self.size, "left", self.bold)
         _draw_lines(canvas, [self.amount], x, top, width, self.size, "right", self.bold)
-
-
-def draw_watermark(canvas: Canvas, page_w: float, page_h: float, text: str = "作废 VOID") -> None:
-    """A large grey diagonal stamp across the page: the receipt is void but stays legible."""
-    font = register_fonts()
-    canvas.saveState()
-    # mid grey: still black after a thermal printer's threshold, lighter on a laser page
-    canvas.setFillGray(0.4)
-    canvas.setStrokeGray(0.4)
-    angle = min(math.atan2(page_h, page_w), math.radians(60))
-    room = 0.85 * min(page_w / math.cos(angle), page_h / math.sin(angle))
-    size = min(room / max(string_width(text, 1.0), 1e-6), page_w * 0.3)
-    canvas.translate(page_w / 2, page_h / 2)
-    canvas.rotate(math.degrees(angle))
-    t = canvas.beginText(-string_width(text, size) / 2, -size * 0.35)
-    t.setFont(font, size)
-    t.setTextRenderMode(1)  # outlined letters: the text underneath stays readable
-    canvas.setLineWidth(0.8)
-    t.textOut(text)
-    canvas.drawText(t)
-    canvas.restoreState()
-
-
-@dataclass
-class WatermarkBlock(Block):
-    """Takes no room; drawn last, it stamps the whole page (roll layout)."""
-
-    text: str = "作废 VOID"
-
-    def height(self, width: float) -> float:
-        return 0.0
-
-    def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
-        w, h = canvas._pagesize  # noqa: SLF001 - reportlab keeps the page size only here
-        draw_watermark(canvas, w, h, self.text)

@@ -9,7 +9,8 @@ so a copy cannot pass for another. A5 landscape is the shape of a printed receip
 Every receipt carries the number as Code 128 (the counter's scanner opens it) and a QR code
 whose text is the number, total, date and a check (``app.receipt_rules.verification_text``):
 scanned at the counter it is compared with the register. A voided receipt is printed with
-its void reason and a large 作废 / VOID stamp across every page; a reprint says 补打 / REPRINT.
+its void reason and the outlined 作废 / VOID stamp (``app.printing.stamp``) across every page;
+a reprint (the print log knows) says 补打 / REPRINT.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from app.printing.layout import (
     label_column_width,
     wrap_text,
 )
-from app.printing.receipt_parts import AmountLine, QrBlock, WatermarkBlock, draw_qr, draw_watermark, method_label, money
+from app.printing.receipt_parts import AmountLine, QrBlock, draw_qr, method_label, money
+from app.printing.stamp import stamp_pdf
 from app.receipt_rules import amount_in_words, verification_text
 
 COPIES = ("第一联 存根 STUB", "第二联 客户联 CUSTOMER", "第三联 记账联 ACCOUNTS")
@@ -159,9 +161,8 @@ def render_receipt_80mm(data: ReceiptPrintData) -> bytes:
     doc.add(Paragraph("押金凭本收据退还，请妥善保管 Keep this receipt: deposits are refunded against it",
                       size=7.5, align="center"))
 
-    if data.voided:
-        doc.add(WatermarkBlock())
-    return doc.render()
+    pdf = doc.render()
+    return stamp_pdf(pdf, "void") if data.voided else pdf
 
 
 def render_receipt_a5(data: ReceiptPrintData, copies: tuple[str, ...] = COPIES) -> bytes:
@@ -176,11 +177,9 @@ def render_receipt_a5(data: ReceiptPrintData, copies: tuple[str, ...] = COPIES) 
     c.setProducer("Reception Desk")
     for copy in copies:
         _a5_page(c, data, copy, font, w, h)
-        if data.voided:
-            draw_watermark(c, w, h)
         c.showPage()
     c.save()
-    return buf.getvalue()
+    return stamp_pdf(buf.getvalue(), "void") if data.voided else buf.getvalue()
 
 
 def _text(c: Canvas, font: str, size: float, x: float, y: float, text: str, align: str = "left") -> None:

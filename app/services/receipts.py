@@ -57,6 +57,7 @@ from db.models import (
     CashShiftTotal,
     FeeItem,
     Occupant,
+    PrintJob,
     Receipt,
     ReceiptLine,
     ReceiptRefund,
@@ -77,6 +78,11 @@ def _fen_sum(column):  # noqa: ANN001, ANN202
 def _from_fen(value: Any) -> Decimal:
     return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))
 MAX_LINES = 20
+#: the print log's names (``PrintLogService`` kind) of the documents this module prints
+PRINT_KIND_RECEIPT = "receipt"
+PRINT_KIND_REFUND = "refund-slip"
+PRINT_KIND_CASHUP = "cashup"
+PRINT_KINDS = (PRINT_KIND_RECEIPT, PRINT_KIND_REFUND)
 MAX_FLOAT = Decimal("100000.00")
 
 
@@ -255,6 +261,21 @@ class MethodTotal:
 
 
 @dataclass(frozen=True)
+class ReprintView:
+    """A receipt or refund slip printed again (from the print log)."""
+
+    ref: str
+    kind: str
+    at: datetime
+    printer: str
+    by: str
+
+    @property
+    def detail(self) -> str:
+        return f"{self.printer} · {self.by}"
+
+
+@dataclass(frozen=True)
 class CashupView:
     """The Z report of a shift: final once the shift is closed, a preview while open."""
 
@@ -265,7 +286,7 @@ class CashupView:
     last_number: str
     voids: tuple[ReceiptView, ...]
     refunds: tuple[RefundView, ...]
-    reprints: tuple[Any, ...] = ()
+    reprints: tuple[ReprintView, ...] = ()
 
     @property
     def takings(self) -> Decimal:
@@ -763,6 +784,14 @@ class ReceiptService:
                           tuple(self._receipt_views(s, void_ids)), tuple(self._refund_views(s, refund_ids)),
                           self._reprints(s, shift))
 
-    def _reprints(self, s, shift: CashShift) -> tuple[Any, ...]:  # noqa: ANN001
-        """Receipts reprinted during the shift (from the print log, once it exists)."""
-        return ()
+    def _reprints(self, s, shift: CashShift) -> tuple[ReprintView, ...]:  # noqa: ANN001
+        """Receipts and refund slips the shift's cashier reprinted while it was open (print log)."""
+        q = (select(PrintJob).where(PrintJob.kind.in_(PRINT_KINDS), PrintJob.reprint.is_(True),
+                                    PrintJob.outcome.in_(("printed", "saved")), PrintJob.created_by_id == shift.staff_id,
+                                    PrintJob.at >= shift.opened_at)
+             .order_by(PrintJob.id))
+        if shift.closed_at is not None:
+            q = q.where(PrintJob.at <= shift.closed_at)
+        names = self._names(s, {shift.staff_id})
+        return tuple(ReprintView(j.ref, j.kind, j.at, j.printer, names.get(j.created_by_id, ""))
+                     for j in s.execute(q).scalars())

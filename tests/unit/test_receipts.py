@@ -216,3 +216,16 @@ def test_two_processes_issue_gapless_numbers(svc):
         assert con.execute("SELECT value FROM counter WHERE name LIKE 'receipt:R:%'").fetchone()[0] == 40
     finally:
         con.close()
+
+
+def test_cashup_lists_the_shifts_reprints_from_the_print_log(till):
+    r = till.receipts.issue(simple_receipt("8.00"))
+    till.print_log.record("receipt", r.number, printer="POS-80")
+    assert till.receipts.cashup().reprints == ()
+    till.print_log.record("receipt", r.number, printer="POS-80")
+    till.print_log.record("receipt", r.number, printer="POS-80", outcome="failed")
+    z = till.receipts.close_shift("208.00")
+    assert [(p.ref, p.kind, p.by) for p in z.reprints] == [(r.number, "receipt", "王芳")]
+    act_as(till, "super")
+    till.print_log.record("receipt", r.number, printer="A5")  # another person, after the close
+    assert len(till.receipts.cashup(z.shift.id).reprints) == 1

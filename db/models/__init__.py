@@ -26,6 +26,13 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.permits import (
+    ContractorPass,
+    ContractorPassEvent,
+    ContractorPassPhoto,
+    RenovationPermit,
+    RenovationPermitEvent,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
@@ -34,6 +41,9 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "ContractorPass",
+    "ContractorPassEvent",
+    "ContractorPassPhoto",
     "Counter",
     "KeyEmergency",
     "KeyEvent",
@@ -58,6 +68,8 @@ __all__ = [
     "ParcelPickup",
     "ParcelPickupSignature",
     "PropertyProfile",
+    "RenovationPermit",
+    "RenovationPermitEvent",
     "Setting",
     "Staff",
     "Unit",

@@ -48,6 +48,10 @@ APPEND_ONLY_TRIGGERS = {
     *(f"trg_{t}_{op}" for t in ("parcel_event", "parcel_pickup", "parcel_pickup_signature", "parcel_batch_line")
       for op in ("no_update", "no_delete")),
     "trg_parcel_no_delete", "trg_parcel_batch_no_delete", "trg_parcel_contact_no_delete",
+    # renovation permits and contractor passes (0008)
+    *(f"trg_{t}_{op}" for t in ("renovation_permit_event", "contractor_pass_event", "contractor_pass_photo")
+      for op in ("no_update", "no_delete")),
+    "trg_renovation_permit_no_delete", "trg_contractor_pass_no_delete",
 }
 
 

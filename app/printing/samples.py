@@ -14,7 +14,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class PrintKind:
     name: str
-    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label) or "a4"
+    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label), "cr80" (85.6 × 54 mm card) or "a4"
     sample: Callable[[], bytes]
 
 
@@ -54,6 +54,18 @@ def _parcel_notice() -> bytes:
     return sample_pickup_notice()
 
 
+def _renovation_permit() -> bytes:
+    from app.printing.renovation_permit import sample_renovation_permit
+
+    return sample_renovation_permit()
+
+
+def _pass_card() -> bytes:
+    from app.printing.pass_card import sample_pass_card
+
+    return sample_pass_card()
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     k.name: k for k in (
         PrintKind("visitor_slip", "roll80", sample_visitor_slip),
@@ -61,5 +73,7 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("key_monthly_report", "a4", _key_monthly_report),
         PrintKind("parcel_label", "label60", _parcel_label),
         PrintKind("parcel_notice", "roll80", _parcel_notice),
+        PrintKind("renovation_permit", "a4", _renovation_permit),
+        PrintKind("pass_card", "cr80", _pass_card),
     )
 }

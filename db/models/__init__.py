@@ -16,6 +16,14 @@ from db.models.keys import (
     KeySpotItem,
     KeySpotScan,
 )
+from db.models.newspapers import (
+    NewspaperClaim,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperReceipt,
+    NewspaperSubscription,
+    NewspaperTitle,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.parcels import (
     Parcel,
@@ -33,6 +41,7 @@ from db.models.permits import (
     RenovationPermit,
     RenovationPermitEvent,
 )
+from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
@@ -58,6 +67,12 @@ __all__ = [
     "KeySpotItem",
     "KeySpotScan",
     "Money",
+    "NewspaperClaim",
+    "NewspaperClaimEvent",
+    "NewspaperDelivery",
+    "NewspaperReceipt",
+    "NewspaperSubscription",
+    "NewspaperTitle",
     "Occupant",
     "OccupantMember",
     "Parcel",
@@ -67,6 +82,7 @@ __all__ = [
     "ParcelEvent",
     "ParcelPickup",
     "ParcelPickupSignature",
+    "PrintJob",
     "PropertyProfile",
     "RenovationPermit",
     "RenovationPermitEvent",

@@ -6,7 +6,7 @@ variants): the permit's steps, the pass events and photos. ``renovation_permit``
 Money columns are integer fen (``db.models.base.Money`` is a BigInteger underneath).
 
 Revision ID: 0008
-Revises: 0004 (re-chained by the integrator)
+Revises: 0006 (re-chained by the integrator)
 Create Date: 2026-11-23
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0008'
-down_revision: str | None = '0004'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -275,6 +275,7 @@ MESSAGES: dict[str, str] = {
     "permit.worker_has_pass": QT_TRANSLATE_NOOP("Messages", "This worker already holds pass {number} for this permit."),
     "permit.pass_returned": QT_TRANSLATE_NOOP("Messages", "Pass {number} was already returned."),
     "permit.pass_lost": QT_TRANSLATE_NOOP("Messages", "Pass {number} was reported lost."),
+    "permit.pass_revoked": QT_TRANSLATE_NOOP("Messages", "Pass {number} was revoked."),
     "setting.money_invalid": QT_TRANSLATE_NOOP("Messages", "An amount from 0 to 10,000 with at most two decimals."),
     # Newspapers and magazines (app/services/newspapers.py).
     "newspaper.title_not_found": QT_TRANSLATE_NOOP("Messages", "No such newspaper or magazine."),

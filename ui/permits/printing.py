@@ -1,4 +1,8 @@
-"""Printing the renovation permit (A4) and a pass card (CR80): PDF from app/, then the preview."""
+"""Printing the renovation permit (A4) and a pass card (CR80): PDF from app/, then the preview.
+
+Every print attempt goes to the print log (``services.print_log``); printing the same permit or
+card again shows and prints it stamped 补打 / REPRINT, so a second card in circulation is
+recognisable."""
 
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ def print_permit(parent: QWidget, services: Services, permit: PermitView) -> Non
 
     title = QCoreApplication.translate("PermitPrinting", "Renovation permit")
     PdfPreviewDialog(permit_pdf(services, permit), parent, title=title, kind="renovation-permit", ref=permit.number,
-                     file_name=f"renovation-permit-{permit.number}.pdf").exec()
+                     file_name=f"renovation-permit-{permit.number}.pdf", print_log=services.print_log).exec()
 
 
 def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> None:
@@ -37,4 +41,4 @@ def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> Non
 
     title = QCoreApplication.translate("PermitPrinting", "Contractor pass")
     PdfPreviewDialog(pass_card_pdf(services, pass_), parent, title=title, kind="pass-card", ref=pass_.number,
-                     file_name=f"pass-{pass_.number}.pdf").exec()
+                     file_name=f"pass-{pass_.number}.pdf", print_log=services.print_log).exec()

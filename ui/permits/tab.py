@@ -1,10 +1,13 @@
 """The Renovation tab (装修管理): permits through their flow, workers' passes, and the gate check.
 
-Left: the permits (filter: open, in progress, extension due, all; a stage; text) and the passes
-valid today. Right: the selected permit — its details, one button per step the flow allows
-now, its passes (issue, print, return, lost, renew, replace) and its steps. On top: scan or
-type a pass number and the verdict shows big and coloured: valid, expired, returned, lost,
-permit not in progress, unknown, not genuine.
+Left: the permits (filter: open, in progress, extension due, all; a stage; text), the passes
+valid today, those expiring within three days, the overdue list (permits and passes more than
+three days past their end, neither returned nor renewed) and the pass register by issue date.
+Right: the selected permit — its details, one button per step the flow allows now, its passes
+(issue, print, return, revoke, lost, renew, replace) and its steps. On top: scan or type a
+pass number and the verdict shows big and coloured (``PassCheckBanner``): valid, expiring,
+expired, returned, lost, revoked, permit not in progress, unknown, not genuine. A pass scanned
+anywhere in the program lands here (``ui/scan_router.py``).
 
 Shortcuts: Ctrl+K pass check · Ctrl+F search · Ctrl+N new application · Ctrl+Shift+P issue pass ·
 F5 refresh.
@@ -12,11 +15,12 @@ F5 refresh.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,7 +38,7 @@ from app.services.permits import PassCheck, PassView, PermitQuery, PermitView
 from ui.bus import DataBus
 from ui.errors import run_action
 from ui.format import fmt_date, fmt_money
-from ui.messages import doc_type_name
+from ui.permits.check_banner import PassCheckBanner
 from ui.permits.dialogs import (
     ApplicationDialog,
     ApproveDialog,
@@ -47,6 +51,7 @@ from ui.permits.dialogs import (
     ReviewDialog,
     permit_summary,
 )
+from ui.permits.lists import OverduePage, PassListPage, RegisterPage
 from ui.permits.table_model import PassTableModel, PermitTableModel, StepTableModel
 from ui.permits.texts import (
     LIST_FILTERS,
@@ -62,12 +67,6 @@ from ui.widgets.scan_field import ScanLineEdit
 from ui.widgets.shortcuts import add_shortcuts
 from ui.widgets.table_models import make_table_view
 
-#: verdict → (background, text colour) of the big result
-_CHECK_COLOURS = {
-    "valid": ("#2e7d32", "#ffffff"),
-    "not_yet_valid": ("#f9a825", "#000000"),
-}
-_BAD = ("#c62828", "#ffffff")
 _STEP_ACTIONS = tuple(a for a in TRANSITIONS if a != "reject")  # approve's dialog also rejects
 
 
@@ -97,19 +96,8 @@ class PermitsTab(Retranslating, QWidget):
         top.addStretch(1)
         top.addWidget(self.new_button)
 
-        self.check_result = QLabel(self)
-        self.check_result.setObjectName("check_result")
-        self.check_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.check_result.setMinimumHeight(56)
-        self.check_detail = QLabel(self)
-        self.check_detail.setWordWrap(True)
-        self.check_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.check_frame = QFrame(self)
-        cf = QVBoxLayout(self.check_frame)
-        cf.setContentsMargins(0, 0, 0, 0)
-        cf.addWidget(self.check_result)
-        cf.addWidget(self.check_detail)
-        self.check_frame.hide()
+        self.banner = PassCheckBanner(self)
+        self.check_result = self.banner.verdict
 
         # Left: permits and the passes valid today.
         self.search = QLineEdit(self)
@@ -135,16 +123,17 @@ class PermitsTab(Retranslating, QWidget):
         lay.addLayout(filters)
         lay.addWidget(self.permit_view, 1)
         lay.addWidget(self.permit_count)
-        self.today_model = PassTableModel(self)
-        self.today_view = make_table_view(self, self.today_model)
-        self.today_count = QLabel(self)
-        today_page = QWidget(self)
-        lay = QVBoxLayout(today_page)
-        lay.addWidget(self.today_view, 1)
-        lay.addWidget(self.today_count)
+        self.today_page = PassListPage(lambda: "", lambda n: self.tr("%n pass(es) valid today", "", n), self)
+        self.today_model = self.today_page.model
+        self.expiring_page = PassListPage(
+            lambda: self.tr("Passes ending within 3 days: renew them (after an extension) or have them handed back."),
+            lambda n: self.tr("%n pass(es) expiring", "", n), self)
+        self.overdue_page = OverduePage(self, due_days=due_days)
+        self.register_page = RegisterPage(services, self)
         self.lists = QTabWidget(self)
-        self.lists.addTab(permits_page, "")
-        self.lists.addTab(today_page, "")
+        self.lists.setObjectName("permit_lists")
+        for page in (permits_page, self.today_page, self.expiring_page, self.overdue_page, self.register_page):
+            self.lists.addTab(page, "")
 
         # Right: the selected permit.
         self.detail_box = QGroupBox(self)
@@ -174,13 +163,15 @@ class PermitsTab(Retranslating, QWidget):
         self.return_button.setObjectName("return_pass")
         self.lost_button = QPushButton(self)
         self.lost_button.setObjectName("lost_pass")
+        self.revoke_button = QPushButton(self)
+        self.revoke_button.setObjectName("revoke_pass")
         self.renew_button = QPushButton(self)
         self.renew_button.setObjectName("renew_pass")
         self.replace_button = QPushButton(self)
         self.replace_button.setObjectName("replace_pass")
         pb = QHBoxLayout()
         for b in (self.issue_pass_button, self.print_card_button, self.return_button, self.lost_button,
-                  self.renew_button, self.replace_button):
+                  self.revoke_button, self.renew_button, self.replace_button):
             pb.addWidget(b)
         pb.addStretch(1)
         passes_page = QWidget(self)
@@ -205,7 +196,7 @@ class PermitsTab(Retranslating, QWidget):
         splitter.setSizes([620, 700])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.check_frame)
+        layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
         self._search_timer = QTimer(self)
@@ -230,6 +221,12 @@ class PermitsTab(Retranslating, QWidget):
         self.print_card_button.clicked.connect(self.print_selected_card)
         self.return_button.clicked.connect(self.return_selected_pass)
         self.lost_button.clicked.connect(self.report_selected_lost)
+        self.revoke_button.clicked.connect(self.revoke_selected_pass)
+        for page in (self.today_page, self.expiring_page, self.register_page):
+            page.sig_open.connect(self.open_pass)
+        self.overdue_page.sig_open_pass.connect(self.open_pass)
+        self.overdue_page.sig_open_permit.connect(self._select_permit)
+        self.register_page.sig_changed.connect(self.refresh_register)
         self.renew_button.clicked.connect(self.renew_selected_pass)
         self.replace_button.clicked.connect(self.replace_selected_pass)
         self.bus.sig_changed.connect(self._on_data_changed)
@@ -312,22 +309,10 @@ class PermitsTab(Retranslating, QWidget):
         return result.result != "unknown"
 
     def show_check(self, check: PassCheck) -> None:
-        bg, fg = _CHECK_COLOURS.get(check.result, _BAD)
-        self.check_result.setText(check_name(check.result))
-        self.check_result.setStyleSheet(
-            f"background: {bg}; color: {fg}; font-size: 26pt; font-weight: bold; padding: 6px; border-radius: 4px;")
-        self.check_result.setProperty("verdict", check.result)
-        p = check.pass_
-        if p is None:
-            self.check_detail.setText(check.code)
-        else:
-            self.check_detail.setText(
-                f"<b>{p.number}</b>  ·  <b>{p.worker_name}</b>  ·  {trade_name(p.trade)}  ·  {p.unit_code}  ·  "
-                f"{p.contractor_company}<br/>"
-                + self.tr("Valid %1 to %2").replace("%1", fmt_date(p.valid_from)).replace("%2", fmt_date(p.effective_to))
-                + f"  ·  {doc_type_name(p.doc_type)} {p.doc_number}  ·  "
-                + self.tr("Permit %1: %2").replace("%1", p.permit_number).replace("%2", state_name(p.permit_state)))
-        self.check_frame.show()
+        photo = None
+        if check.pass_ is not None and check.pass_.has_photo:
+            photo = run_action(self, lambda: self.services.permits.photo(check.pass_.id))
+        self.banner.show_check(check, photo)
         self.bus.sig_status.emit(f"{check.code}: {check_name(check.result)}")
 
     # -- lists ---------------------------------------------------------------------------
@@ -339,7 +324,7 @@ class PermitsTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         self.refresh_permits()
-        self.refresh_today()
+        self.refresh_lists()
 
     def refresh_permits(self) -> None:
         rows = run_action(self, lambda: self.services.permits.search(self.query()))
@@ -353,12 +338,41 @@ class PermitsTab(Retranslating, QWidget):
             self.permit_view.selectRow(self.permit_model.row_of(keep))
         self._show_permit()
 
-    def refresh_today(self) -> None:
-        rows = run_action(self, lambda: self.services.permits.passes_valid_today())
-        if rows is None:
-            return
-        self.today_model.set_rows(rows)
-        self.today_count.setText(self.tr("%n pass(es) valid today", "", len(rows)))
+    def refresh_lists(self) -> None:
+        """Passes valid today, expiring, overdue and the register; tab titles carry the counts."""
+        svc = self.services.permits
+        today = run_action(self, lambda: svc.passes_valid_today())
+        if today is not None:
+            self.today_page.set_rows(today)
+        expiring = run_action(self, lambda: svc.passes_expiring())
+        if expiring is not None:
+            self.expiring_page.set_rows(expiring)
+        overdue = run_action(self, lambda: (svc.permits_overdue(), svc.passes_overdue()))
+        if overdue is not None:
+            self.overdue_page.set_rows(*overdue)
+        self.refresh_register()
+        self._list_titles()
+
+    def refresh_register(self) -> None:
+        d0, d1 = self.register_page.dates()
+        rows = run_action(self, lambda: self.services.permits.export_passes(d0, d1))
+        if rows is not None:
+            self.register_page.set_rows(rows)
+
+    def _list_titles(self) -> None:
+        self.lists.setTabText(0, self.tr("Permits"))
+        self.lists.setTabText(1, self.tr("Valid today (%1)").replace("%1", str(self.today_page.model.rowCount())))
+        self.lists.setTabText(2, self.tr("Expiring (%1)").replace("%1", str(self.expiring_page.model.rowCount())))
+        self.lists.setTabText(3, self.tr("Overdue (%1)").replace("%1", str(self.overdue_page.total())))
+        self.lists.setTabText(4, self.tr("Pass register"))
+
+    def open_pass(self, v: PassView) -> None:
+        """Show the permit of a pass picked in a list, with the pass selected."""
+        self._select_permit(v.permit_id)
+        row = self.pass_model.row_of(v.id)
+        if row >= 0:
+            self.detail_pages.setCurrentIndex(0)
+            self.pass_view.selectRow(row)
 
     def selected_permit(self) -> PermitView | None:
         index = self.permit_view.currentIndex()
@@ -404,7 +418,8 @@ class PermitsTab(Retranslating, QWidget):
                 b.hide()
             self._update_pass_buttons()
             return
-        lines = [f"<b>{permit_summary(p)}</b>"]
+        # what people typed is escaped: the summary is rich text
+        lines = [f"<b>{escape(permit_summary(p))}</b>"]
         if p.starts_on:
             period = self.tr("Period %1 to %2").replace("%1", fmt_date(p.starts_on)).replace("%2", fmt_date(p.ends_on))
             if p.extensions:
@@ -422,14 +437,15 @@ class PermitsTab(Retranslating, QWidget):
         else:
             lines.append(self.tr("Planned start %1, %2 days").replace("%1", fmt_date(p.planned_start))
                          .replace("%2", str(p.period_days)))
-        lines.append(self.tr("Site lead %1 %2").replace("%1", p.site_lead_name).replace("%2", p.site_lead_phone))
-        lines.append(self.tr("Works: %1").replace("%1", p.scope))
+        lines.append(escape(self.tr("Site lead %1 %2").replace("%1", p.site_lead_name)
+                            .replace("%2", p.site_lead_phone)))
+        lines.append(escape(self.tr("Works: %1").replace("%1", p.scope)))
         if p.fee_receipt_no:
-            lines.append(self.tr("Fees on receipt %1: deposit %2, debris %3, water %4").replace("%1", p.fee_receipt_no)
-                         .replace("%2", fmt_money(p.deposit)).replace("%3", fmt_money(p.debris_fee))
-                         .replace("%4", fmt_money(p.water_fee)))
+            lines.append(escape(self.tr("Fees on receipt %1: deposit %2, debris %3, water %4")
+                                .replace("%1", p.fee_receipt_no).replace("%2", fmt_money(p.deposit))
+                                .replace("%3", fmt_money(p.debris_fee)).replace("%4", fmt_money(p.water_fee))))
         if p.approved_by:
-            lines.append(self.tr("Approved by %1").replace("%1", p.approved_by))
+            lines.append(escape(self.tr("Approved by %1").replace("%1", p.approved_by)))
         self.summary.setText("<br/>".join(lines))
         actions = set(p.actions)
         for action, b in self.step_buttons.items():
@@ -454,6 +470,7 @@ class PermitsTab(Retranslating, QWidget):
         self.print_card_button.setEnabled(active and v.validity != "expired")
         self.return_button.setEnabled(active)
         self.lost_button.setEnabled(active)
+        self.revoke_button.setEnabled(active)
         self.renew_button.setEnabled(active and can_issue)
         self.replace_button.setEnabled(v is not None and v.status == "lost" and can_issue)
 
@@ -537,9 +554,10 @@ class PermitsTab(Retranslating, QWidget):
         if v is not None and self.card_printer is not None:
             self.card_printer(self, self.services, v)
 
-    def _pass_note(self, v: PassView, title: str, label: str, button: str, action) -> PassView | None:  # noqa: ANN001
+    def _pass_note(self, v: PassView, title: str, label: str, button: str, action,  # noqa: ANN001
+                   *, field: str = "note") -> PassView | None:
         header = f"{v.number}  ·  {v.worker_name}  ·  {trade_name(v.trade)}  ·  {signer_name(v.signer_kind)} {v.signer_name}"
-        dlg = NoteDialog(self.services, header, title, label, button, action, self)
+        dlg = NoteDialog(self.services, header, title, label, button, action, self, field=field)
         if self.exec_dialog(dlg) != QDialog.DialogCode.Accepted or dlg.result_value is None:
             return None
         self._changed()
@@ -558,6 +576,14 @@ class PermitsTab(Retranslating, QWidget):
             return None
         return self._pass_note(v, self.tr("Pass lost"), self.tr("What happened"), self.tr("Report &lost"),
                                lambda note: self.services.permits.report_lost(v.id, note=note))
+
+    def revoke_selected_pass(self) -> PassView | None:
+        v = self.selected_pass()
+        if v is None:
+            return None
+        return self._pass_note(v, self.tr("Revoke pass"), self.tr("Reason"), self.tr("Re&voke"),
+                               lambda reason: self.services.permits.revoke_pass(v.id, reason=reason),
+                               field="reason")
 
     def renew_selected_pass(self) -> PassView | None:
         v = self.selected_pass()
@@ -588,8 +614,7 @@ class PermitsTab(Retranslating, QWidget):
         self.state_filter.setItemText(0, self.tr("Every stage"))
         for i in range(1, self.state_filter.count()):
             self.state_filter.setItemText(i, state_name(self.state_filter.itemData(i)))
-        self.lists.setTabText(0, self.tr("Permits"))
-        self.lists.setTabText(1, self.tr("Passes valid today"))
+        self._list_titles()
         self.detail_box.setTitle(self.tr("Permit"))
         for action, b in self.step_buttons.items():
             b.setText(action_name(action))
@@ -600,15 +625,13 @@ class PermitsTab(Retranslating, QWidget):
         self.print_card_button.setText(self.tr("Print card"))
         self.return_button.setText(self.tr("Returned…"))
         self.lost_button.setText(self.tr("Lost…"))
+        self.revoke_button.setText(self.tr("Revoke…"))
         self.renew_button.setText(self.tr("Renew…"))
         self.replace_button.setText(self.tr("Replace lost…"))
         self.permit_model.retranslate()
         self.pass_model.retranslate()
-        self.today_model.retranslate()
         self.step_model.retranslate()
-        if self.last_check is not None:
-            self.show_check(self.last_check)
+        self.banner.retranslate()
         self._show_permit()
         n = self.permit_model.rowCount()
         self.permit_count.setText(self.tr("%n permit(s)", "", n))
-        self.today_count.setText(self.tr("%n pass(es) valid today", "", self.today_model.rowCount()))

@@ -82,9 +82,18 @@ class PermitTableModel(RowTableModel):
 
 
 class PassTableModel(RowTableModel):
-    """A permit's passes (or today's valid passes); returned and lost ones greyed."""
+    """Passes: a permit's, or a list across permits (``with_permit``: its number, unit and company).
 
-    COLUMNS = ("number", "worker", "doc", "trade", "validity", "signed", "status")
+    Returned, lost and revoked passes are greyed; a pass in its last three days is tinted
+    amber, one past its end red."""
+
+    BASE = ("number", "worker", "doc", "trade", "validity", "signed", "status")
+    WITH_PERMIT = ("number", "permit", "unit", "company", "worker", "doc", "trade", "phone", "validity", "signed",
+                   "status")
+
+    def __init__(self, parent=None, *, with_permit: bool = False):  # noqa: ANN001
+        super().__init__(parent)
+        self.COLUMNS = self.WITH_PERMIT if with_permit else self.BASE
 
     def set_rows(self, rows: list[PassView]) -> None:
         self.beginResetModel()
@@ -98,7 +107,21 @@ class PassTableModel(RowTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == pass_id), -1)
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("Pass"), _t("Worker"), _t("ID number"), _t("Trade"), _t("Valid"), _t("Signed by"), _t("Status"))
+        names = {"number": _t("Pass"), "permit": _t("Permit"), "unit": _t("Unit"), "company": _t("Contractor"),
+                 "worker": _t("Worker"), "doc": _t("ID number"), "trade": _t("Trade"), "phone": _t("Phone"),
+                 "validity": _t("Valid"), "signed": _t("Signed by"), "status": _t("Status")}
+        return tuple(names[c] for c in self.COLUMNS)
+
+    @staticmethod
+    def status_text(v: PassView) -> str:
+        if v.status == "active":
+            if v.overdue:
+                return _t("%1 day(s) overdue: take the card back").replace("%1", str(v.days_overdue))
+            if v.validity == "expired":
+                return _t("Expired: return or renew")
+            if v.validity == "expiring":
+                return _t("Expiring")
+        return pass_status_name(v.status)
 
     def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
         v = self.row(index.row()) if index.isValid() else None
@@ -108,24 +131,33 @@ class PassTableModel(RowTableModel):
         if role == _DISPLAY:
             if col == "number":
                 return v.number
+            if col == "permit":
+                return v.permit_number
+            if col == "unit":
+                return v.unit_code
+            if col == "company":
+                return v.contractor_company
             if col == "worker":
                 return v.worker_name
             if col == "doc":
                 return v.doc_number
             if col == "trade":
                 return trade_name(v.trade)
+            if col == "phone":
+                return v.phone
             if col == "validity":
                 return f"{fmt_date(v.valid_from)} – {fmt_date(v.effective_to)}"
             if col == "signed":
                 return f"{signer_name(v.signer_kind)} {v.signer_name}"
             if col == "status":
-                if v.status == "active" and v.validity == "expired":
-                    return _t("Expired: return or renew")
-                return pass_status_name(v.status)
+                return self.status_text(v)
         if role == _FG and v.status != "active":
             return INACTIVE_TEXT
-        if role == _BG and v.status == "active" and v.validity == "expired":
-            return EXPIRED_BRUSH
+        if role == _BG and v.status == "active":
+            if v.validity == "expired":
+                return EXPIRED_BRUSH
+            if v.validity == "expiring":
+                return DUE_BRUSH
         return None
 
 

@@ -80,15 +80,18 @@ PASS_STATUS_NAMES = {
     "active": QT_TRANSLATE_NOOP("Permits", "Issued"),
     "returned": QT_TRANSLATE_NOOP("Permits", "Returned"),
     "lost": QT_TRANSLATE_NOOP("Permits", "Lost"),
+    "revoked": QT_TRANSLATE_NOOP("Permits", "Revoked"),
 }
 
 #: the scan check's verdicts, shown big
 CHECK_NAMES = {
     "valid": QT_TRANSLATE_NOOP("Permits", "VALID"),
+    "expiring": QT_TRANSLATE_NOOP("Permits", "VALID — EXPIRING SOON"),
     "expired": QT_TRANSLATE_NOOP("Permits", "EXPIRED"),
     "not_yet_valid": QT_TRANSLATE_NOOP("Permits", "NOT YET VALID"),
     "returned": QT_TRANSLATE_NOOP("Permits", "RETURNED"),
     "lost": QT_TRANSLATE_NOOP("Permits", "REPORTED LOST"),
+    "revoked": QT_TRANSLATE_NOOP("Permits", "REVOKED"),
     "permit_not_working": QT_TRANSLATE_NOOP("Permits", "PERMIT NOT IN PROGRESS"),
     "unknown": QT_TRANSLATE_NOOP("Permits", "UNKNOWN PASS"),
     "forged": QT_TRANSLATE_NOOP("Permits", "NOT GENUINE"),

@@ -25,6 +25,8 @@ MAX_PERIOD_DAYS = 365
 MAX_EXTENSION_DAYS = 90
 #: Permits and passes must be returned or renewed within this many days after they end.
 GRACE_DAYS = 3
+#: A pass ending within this many days is "expiring": the gate still admits, the counter warns.
+EXPIRING_DAYS = 3
 
 STATES = ("applied", "fees_paid", "drawings_reviewed", "checked", "approved", "issued",
           "in_progress", "extended", "finished", "rejected", "cancelled")
@@ -116,15 +118,22 @@ def parse_pass_code(text: str) -> tuple[str, str]:
     return m.group(1), m.group(2) or ""
 
 
+#: What a pass can be: still out, back at the counter, reported lost, or withdrawn by the office.
+PASS_STATUSES = ("active", "returned", "lost", "revoked")
+#: What a pass is worth on a day; ``valid`` and ``expiring`` admit the worker.
+ADMITTING = ("valid", "expiring")
+
+
 def pass_status_on(status: str, valid_from: date, valid_to: date, permit_state: str,
                    permit_end: date | None, day: date) -> str:
     """What a pass is worth on ``day``.
 
-    ``returned`` / ``lost`` (the card came back or was reported lost), ``permit_not_working``
-    (the permit is not in progress: not yet started, finished, cancelled), ``expired`` (past
-    its own end or the permit's), ``not_yet_valid``, else ``valid``.
+    ``returned`` / ``lost`` / ``revoked`` (the card came back, was reported lost, or was
+    withdrawn), ``permit_not_working`` (the permit is not in progress: not yet started,
+    finished, cancelled), ``expired`` (past its own end or the permit's), ``not_yet_valid``,
+    ``expiring`` (admits, but ends within ``EXPIRING_DAYS``), else ``valid``.
     """
-    if status in ("returned", "lost"):
+    if status in ("returned", "lost", "revoked"):
         return status
     if permit_state not in WORKING:
         return "permit_not_working"
@@ -133,6 +142,8 @@ def pass_status_on(status: str, valid_from: date, valid_to: date, permit_state: 
         return "expired"
     if day < valid_from:
         return "not_yet_valid"
+    if (end - day).days < EXPIRING_DAYS:
+        return "expiring"
     return "valid"
 
 

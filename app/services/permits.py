@@ -34,9 +34,11 @@ from sqlalchemy.orm import aliased
 from app.context import AppContext, Operator
 from app.errors import AuthenticationError, ConflictError, DomainError, FieldErrors, NotFoundError
 from app.permit_rules import (
+    ADMITTING,
     APPLICANT_KINDS,
     CLOSED,
     DEFAULT_PERIOD_DAYS,
+    EXPIRING_DAYS,
     GRACE_DAYS,
     MAX_EXTENSION_DAYS,
     MAX_PERIOD_DAYS,
@@ -257,7 +259,7 @@ class PassView:
     fee: Decimal
     deposit: Decimal
     receipt_no: str
-    status: str  # active | returned | lost
+    status: str  # active | returned | lost | revoked
     has_photo: bool
     replaces_id: int | None
     issued_at: datetime
@@ -268,7 +270,8 @@ class PassView:
 
     @property
     def validity(self) -> str:
-        """valid | expired | not_yet_valid | returned | lost | permit_not_working, on ``as_of``."""
+        """valid | expiring | expired | not_yet_valid | returned | lost | revoked |
+        permit_not_working, on ``as_of``."""
         return pass_status_on(self.status, self.valid_from, self.valid_to, self.permit_state,
                               self.permit_end, self.as_of)
 
@@ -277,14 +280,27 @@ class PassView:
         """The last day it admits: its own end or the permit's, whichever comes first."""
         return min(self.valid_to, self.permit_end) if self.permit_end else self.valid_to
 
+    @property
+    def days_overdue(self) -> int:
+        """Days an active pass is past its end (0 when not past it, or no longer out)."""
+        if self.status != "active":
+            return 0
+        return max(0, (self.as_of - self.effective_to).days)
+
+    @property
+    def overdue(self) -> bool:
+        """Out more than three days past its end: to be taken back, entry refused."""
+        return self.status == "active" and past_grace(self.effective_to, self.as_of)
+
 
 @dataclass(frozen=True)
 class PassCheck:
     """What a scan at the counter says about a pass.
 
-    ``result``: ``valid``, ``expired``, ``not_yet_valid``, ``returned``, ``lost``,
-    ``permit_not_working``, ``unknown`` (no such pass) or ``forged`` (the QR code's token
-    does not match the register: a copied or made-up card).
+    ``result``: ``valid``, ``expiring`` (admits, ends within three days), ``expired``,
+    ``not_yet_valid``, ``returned``, ``lost``, ``revoked``, ``permit_not_working``,
+    ``unknown`` (no such pass) or ``forged`` (the QR code's token does not match the
+    register: a copied or made-up card).
     """
 
     code: str
@@ -294,7 +310,8 @@ class PassCheck:
 
     @property
     def ok(self) -> bool:
-        return self.result == "valid"
+        """Whether the worker may go in (valid, or valid but expiring soon)."""
+        return self.result in ADMITTING
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -877,7 +894,15 @@ class PermitService:
         """The card was lost: it no longer admits anyone (a scan says "lost"); a note is required."""
         return self._close_pass(pass_id, "lost", note, at)
 
-    def _close_pass(self, pass_id: int, status: str, note: str, at: datetime | None) -> PassView:
+    def revoke_pass(self, pass_id: int, *, reason: str, at: datetime | None = None) -> PassView:
+        """Withdraw a pass (收回/作废): work stopped, the worker dismissed, a misused card.
+
+        A reason is required; from then on a scan says "revoked". The card, if handed in
+        later, stays revoked (the register keeps why it stopped admitting)."""
+        return self._close_pass(pass_id, "revoked", reason, at, field_name="reason")
+
+    def _close_pass(self, pass_id: int, status: str, note: str, at: datetime | None, *,
+                    field_name: str = "note") -> PassView:
         op = self.ctx.require_operator()
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
@@ -885,7 +910,7 @@ class PermitService:
             if p.status != "active":
                 raise ConflictError(f"permit.pass_{p.status}", number=p.number)
             errors = FieldErrors()
-            text = errors.check("note", _text(500, required=status == "lost"), note)
+            text = errors.check(field_name, _text(500, required=status != "returned"), note)
             errors.raise_if_any()
             p.status = status
             p.closed_at = when
@@ -930,6 +955,48 @@ class PermitService:
                        or_(ContractorPass.valid_to < day, RenovationPermit.ends_on < day))
                 .order_by(ContractorPass.valid_to, ContractorPass.id)).scalars().all()
             return self._pass_views(s, ids, day)
+
+    def passes_expiring(self, *, day: date | None = None, within: int = EXPIRING_DAYS) -> list[PassView]:
+        """Active passes that admit today and end within ``within`` days (their own end or the
+        permit's), ending soonest first: to be renewed or handed back."""
+        day = day or date.today()
+        horizon = day + timedelta(days=within - 1)
+        with self.ctx.db.read() as s:
+            ids = s.execute(
+                select(ContractorPass.id).join(RenovationPermit, RenovationPermit.id == ContractorPass.permit_id)
+                .where(ContractorPass.status == "active", ContractorPass.valid_from <= day,
+                       RenovationPermit.state.in_(WORKING), ContractorPass.valid_to >= day,
+                       RenovationPermit.ends_on >= day,
+                       or_(ContractorPass.valid_to <= horizon, RenovationPermit.ends_on <= horizon))
+                .order_by(ContractorPass.valid_to, ContractorPass.id)).scalars().all()
+            views = self._pass_views(s, ids, day)
+        return sorted(views, key=lambda v: (v.effective_to, v.id))
+
+    def passes_overdue(self, *, day: date | None = None) -> list[PassView]:
+        """Passes still out more than three days after their end (their own or the permit's),
+        neither returned nor renewed: entry is refused, the card is to be taken back."""
+        day = day or date.today()
+        limit = day - timedelta(days=GRACE_DAYS)
+        with self.ctx.db.read() as s:
+            ids = s.execute(
+                select(ContractorPass.id).join(RenovationPermit, RenovationPermit.id == ContractorPass.permit_id)
+                .where(ContractorPass.status == "active",
+                       or_(ContractorPass.valid_to < limit, RenovationPermit.ends_on < limit))
+                .order_by(ContractorPass.valid_to, ContractorPass.id)).scalars().all()
+            views = self._pass_views(s, ids, day)
+        return sorted(views, key=lambda v: (v.effective_to, v.id))
+
+    def permits_overdue(self, *, day: date | None = None) -> list[PermitView]:
+        """Permits out (issued or working) more than three days past their end and neither
+        extended nor finished: the work is to be stopped. Ended longest ago first."""
+        day = day or date.today()
+        limit = day - timedelta(days=GRACE_DAYS)
+        with self.ctx.db.read() as s:
+            ids = s.execute(
+                select(RenovationPermit.id).where(RenovationPermit.state.in_(PASS_STATES),
+                                                  RenovationPermit.ends_on < limit)
+                .order_by(RenovationPermit.ends_on, RenovationPermit.id)).scalars().all()
+            return self._views(s, ids, day)
 
     def photo(self, pass_id: int) -> bytes | None:
         with self.ctx.db.read() as s:

@@ -373,3 +373,63 @@ def test_unknown_permit_and_pass(svc):
         svc.permits.get(999)
     with pytest.raises(NotFoundError):
         svc.permits.return_pass(999)
+
+
+def test_expiring_and_revoked_verdicts(svc):
+    p = permit_in(svc, "in_progress")  # 2026-03-09 .. 2026-04-22
+    as_user(svc, "reception")
+    at = datetime(2026, 3, 10, 8)
+    a = svc.permits.issue_pass(p.id, worker(valid_to=date(2026, 3, 20)), at=at)
+    b = svc.permits.issue_pass(p.id, worker(worker_name="李工", doc_number=WORKER_ID_2, trade="plumbing"), at=at)
+
+    def on(day: date, code: str) -> str:
+        return svc.permits.check_pass(code, at=datetime.combine(day, datetime.min.time()).replace(hour=9)).result
+
+    # within three days of its end (the 18th, 19th and 20th) it still admits, with a warning
+    assert on(date(2026, 3, 17), a.number) == "valid"
+    assert [on(date(2026, 3, d), a.number) for d in (18, 19, 20)] == ["expiring"] * 3
+    assert svc.permits.check_pass(a.number, at=datetime(2026, 3, 20, 9)).ok
+    assert on(date(2026, 3, 21), a.number) == "expired"
+    # the permit's end counts too
+    assert on(date(2026, 4, 20), b.number) == "expiring"
+    with pytest.raises(ValidationError) as exc:
+        svc.permits.revoke_pass(b.id, reason=" ", at=at)
+    assert set(exc.value.fields) == {"reason"}
+    r = svc.permits.revoke_pass(b.id, reason="违规动火，停止其进场", at=at)
+    assert (r.status, r.closed_by, r.validity) == ("revoked", "王芳", "revoked")
+    assert on(date(2026, 3, 11), b.number) == "revoked"
+    assert not svc.permits.check_pass(b.number, at=at).ok
+    with pytest.raises(ConflictError) as exc:
+        svc.permits.return_pass(b.id, at=at)
+    assert exc.value.key == "permit.pass_revoked"
+    # a revoked card does not hold up the end of the works
+    svc.permits.return_pass(a.id, at=at)
+    assert svc.permits.finish(p.id, at=at).state == "finished"
+
+
+def test_expiring_and_overdue_lists(svc):
+    p = permit_in(svc, "in_progress")  # 2026-03-09 .. 2026-04-22
+    q = permit_in(svc, "in_progress", unit_code="B-0302")
+    as_user(svc, "reception")
+    at = datetime(2026, 3, 10, 8)
+    short = svc.permits.issue_pass(p.id, worker(valid_to=date(2026, 3, 20)), at=at)
+    long_ = svc.permits.issue_pass(p.id, worker(worker_name="李工", doc_number=WORKER_ID_2), at=at)
+    other = svc.permits.issue_pass(q.id, worker(), at=at)
+    assert svc.permits.passes_expiring(day=date(2026, 3, 17)) == []
+    assert [v.id for v in svc.permits.passes_expiring(day=date(2026, 3, 18))] == [short.id]
+    assert svc.permits.passes_expiring(day=date(2026, 3, 21)) == []  # expired: no longer "expiring"
+    # three days' grace after the end, then it is overdue
+    assert svc.permits.passes_overdue(day=date(2026, 3, 23)) == []
+    late = svc.permits.passes_overdue(day=date(2026, 3, 24))
+    assert [v.id for v in late] == [short.id] and late[0].overdue and late[0].days_overdue == 4
+    # both permits end on 2026-04-22: every pass still out is overdue on the 26th, and the permits too
+    assert {v.id for v in svc.permits.passes_overdue(day=date(2026, 4, 26))} == {short.id, long_.id, other.id}
+    assert svc.permits.permits_overdue(day=date(2026, 4, 25)) == []
+    assert {v.id for v in svc.permits.permits_overdue(day=date(2026, 4, 26))} == {p.id, q.id}
+    # renewed or returned: off the list
+    svc.permits.return_pass(short.id, at=datetime(2026, 3, 24, 9))
+    assert svc.permits.passes_overdue(day=date(2026, 3, 24)) == []
+    # an extended permit is off the overdue list
+    as_user(svc, "super")
+    svc.permits.extend(q.id, days=30, requested_by="周杰", reason="瓷砖到货延迟", at=datetime(2026, 4, 20, 9))
+    assert {v.id for v in svc.permits.permits_overdue(day=date(2026, 4, 26))} == {p.id}

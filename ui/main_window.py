@@ -6,9 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
@@ -49,6 +48,12 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _permits(w: "MainWindow") -> QWidget:
+    from ui.permits.tab import PermitsTab
+
+    return PermitsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -63,6 +68,7 @@ TABS: tuple[TabSpec, ...] = (
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
+    TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 
 

@@ -103,11 +103,11 @@ def run_gui(args: Namespace) -> int:
                 QMessageBox.critical(window, "Reception Desk", exc.text)
             fail(2)
         except Exception as exc:  # noqa: BLE001 - a start-up failure must end the program, not hang it
-            log.exception("start-up failed")
             if args.smoke:
+                log.exception("start-up failed")
                 sys.stderr.write(f"reception: start-up failed: {exc!r}\n")
             else:
-                QMessageBox.critical(window, "Reception Desk", message("db.open_failed", {"cause": str(exc)[:300]}))
+                sys.excepthook(type(exc), exc, exc.__traceback__)  # logged, the friendly dialog
             fail(1)
 
     def _load() -> None:

@@ -257,6 +257,89 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>None — the drawer matches</source>
+        <translation>无差额——钱箱相符</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <source>say why below</source>
+        <translation>请在下方说明原因</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cash-up and close shift</source>
+        <translation>交班结算</translation>
+    </message>
+    <message>
+        <source>Shift of %1 since %2</source>
+        <translation>%1 的班次，自 %2 起</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Opening float %1 · expected cash in the drawer %2 · receipts %3 · voids %4</source>
+        <translation>备用金 %1 · 钱箱应有现金 %2 · 收据 %3 · 作废 %4</translation>
+    </message>
+    <message>
+        <source>&amp;Counted cash (¥)</source>
+        <translation>实点现金（¥）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>&amp;Note on the variance</source>
+        <translation>差额说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Print on the receipt roll</source>
+        <translation>用收据纸卷打印</translation>
+    </message>
+    <message>
+        <source>Print on A4</source>
+        <translation>用 A4 打印</translation>
+    </message>
+    <message>
+        <source>C&amp;lose shift</source>
+        <translation>交班(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>CopyRequestDialog</name>
     <message>
         <source>Copy request (refused)</source>
@@ -376,6 +459,80 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalog</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Default price</source>
+        <translation>默认单价</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalogDialog</name>
+    <message>
+        <source>Fee catalogue</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Default &amp;price (¥)</source>
+        <translation>默认单价（¥）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A deposit (refunded later with a refund slip)</source>
+        <translation>押金（日后凭退款通知书退还）</translation>
+    </message>
+    <message>
+        <source>Offered on new receipts</source>
+        <translation>新收据可选</translation>
+    </message>
+    <message>
+        <source>e.g. parking_card (fixed once saved)</source>
+        <translation>如 parking_card（保存后不可更改）</translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation>新增项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>保存项目(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -633,6 +790,85 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IssueReceiptDialog</name>
+    <message>
+        <source>Unit, name or pinyin initials — pick from the list</source>
+        <translation>房号、姓名或拼音首字母——从列表中选择</translation>
+    </message>
+    <message>
+        <source>Name of the company or person</source>
+        <translation>单位或个人名称</translation>
+    </message>
+    <message>
+        <source>Issue a receipt</source>
+        <translation>开具收据</translation>
+    </message>
+    <message>
+        <source>Payer &amp;is</source>
+        <translation>交款人类型(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>交款人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit (optional)</source>
+        <translation>房号（可选）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>收费明细</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>付款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint on</source>
+        <translation>打印到(&amp;R)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm 收据纸卷</translation>
+    </message>
+    <message>
+        <source>A5, three copies</source>
+        <translation>A5，一式三联</translation>
+    </message>
+    <message>
+        <source>Do not print</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>如 A-1203</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve line</source>
+        <translation>删除一行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <source>In words (大写):</source>
+        <translation>大写：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue receipt</source>
+        <translation>开具收据(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1322,33 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Fee</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+</context>
+<context>
     <name>LoanTableModel</name>
     <message>
         <source>Out</source>
@@ -1274,10 +1537,6 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Receipts</source>
         <translation>收款收据</translation>
-    </message>
-    <message>
-        <source>Receipts, fees and the shift cash-up.</source>
-        <translation>收款收据、收费项目与交班结账。</translation>
     </message>
     <message>
         <source>About Reception Desk</source>
@@ -2240,6 +2499,170 @@ The reception counter of a managed property.</source>
         <source>Between 5 and 1440 minutes.</source>
         <translation>5 至 1440 分钟。</translation>
     </message>
+    <message>
+        <source>The amount must be from ¥0.00 to under one trillion yuan.</source>
+        <translation>金额应在 ¥0.00 至一万亿元以下。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>请输入零或以上的金额。</translation>
+    </message>
+    <message>
+        <source>Amounts are exact decimals.</source>
+        <translation>金额必须是精确的十进制数。</translation>
+    </message>
+    <message>
+        <source>Not an amount: enter yuan with up to two decimals, e.g. 123.45.</source>
+        <translation>不是金额：请以元为单位输入，最多两位小数，例如 123.45。</translation>
+    </message>
+    <message>
+        <source>At most two decimals (fen).</source>
+        <translation>最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>Choose how it was paid: cash, WeChat Pay, Alipay, bank card or transfer.</source>
+        <translation>请选择付款方式：现金、微信支付、支付宝、银行卡或转账。</translation>
+    </message>
+    <message>
+        <source>Open your shift first (count the opening float).</source>
+        <translation>请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <source>No such receipt.</source>
+        <translation>没有该收据。</translation>
+    </message>
+    <message>
+        <source>No receipt has the number {number}.</source>
+        <translation>没有编号为 {number} 的收据。</translation>
+    </message>
+    <message>
+        <source>Choose who pays: an occupant, a company or someone else.</source>
+        <translation>请选择付款人：住户、公司或其他人。</translation>
+    </message>
+    <message>
+        <source>Enter who pays.</source>
+        <translation>请输入付款人。</translation>
+    </message>
+    <message>
+        <source>Pick the occupant from the directory.</source>
+        <translation>请从住户名录中选择住户。</translation>
+    </message>
+    <message>
+        <source>No such unit.</source>
+        <translation>没有该单元。</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行。</translation>
+    </message>
+    <message>
+        <source>At most {max} lines on one receipt.</source>
+        <translation>一张收据最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>Line {line}: this fee is not in the catalogue (any more).</source>
+        <translation>第 {line} 行：该收费项目不在（或已不在）收费目录中。</translation>
+    </message>
+    <message>
+        <source>Line {line}: say what the money is for.</source>
+        <translation>第 {line} 行：请说明收费事由。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter a price above ¥0.00 and up to ¥{max}.</source>
+        <translation>第 {line} 行：请输入大于 ¥0.00、不超过 ¥{max} 的单价。</translation>
+    </message>
+    <message>
+        <source>Line {line}: a quantity from 1 to {max}.</source>
+        <translation>第 {line} 行：数量应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Your shift is already open.</source>
+        <translation>您的班次已经开启。</translation>
+    </message>
+    <message>
+        <source>The opening float is from ¥0.00 to ¥{max}.</source>
+        <translation>备用金应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>No such shift.</source>
+        <translation>没有该班次。</translation>
+    </message>
+    <message>
+        <source>The cash is off by {variance}: say why.</source>
+        <translation>现金差额 {variance}：请说明原因。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is already void.</source>
+        <translation>收据 {number} 已作废。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} belongs to a closed or another person&apos;s shift: only a receipt of your open shift can be voided.</source>
+        <translation>收据 {number} 属于已结班或他人的班次：只能作废您当前班次的收据。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has refunds against it and cannot be voided.</source>
+        <translation>收据 {number} 已有退款，不能作废。</translation>
+    </message>
+    <message>
+        <source>A supervisor confirms with their user name and password.</source>
+        <translation>须由主管输入用户名和密码确认。</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s user name or password is wrong.</source>
+        <translation>主管的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>{name} cannot confirm a void: it needs a supervisor or above.</source>
+        <translation>{name} 无权确认作废：须主管或以上。</translation>
+    </message>
+    <message>
+        <source>Another person confirms the void, not the one voiding.</source>
+        <translation>作废须由另一人确认，不能由作废人本人确认。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void: nothing to refund.</source>
+        <translation>收据 {number} 已作废：无可退款项。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no deposit to refund.</source>
+        <translation>收据 {number} 没有可退的押金。</translation>
+    </message>
+    <message>
+        <source>Refund more than ¥0.00 and at most ¥{max} (paid less earlier refunds).</source>
+        <translation>退款应大于 ¥0.00，最多 ¥{max}（已付金额减去此前退款）。</translation>
+    </message>
+    <message>
+        <source>No such refund slip.</source>
+        <translation>没有该退款通知书。</translation>
+    </message>
+    <message>
+        <source>The record this receipt settles is not named correctly (kind and number).</source>
+        <translation>收据所结算的业务记录标识有误（类别和编号）。</translation>
+    </message>
+    <message>
+        <source>Give either the record this receipt settles or a reference, not two different ones.</source>
+        <translation>业务记录与参考号只能填一个，或两者一致。</translation>
+    </message>
+    <message>
+        <source>No such fee in the catalogue.</source>
+        <translation>收费目录中没有该项目。</translation>
+    </message>
+    <message>
+        <source>A code is lower-case letters, digits and underscores, starting with a letter.</source>
+        <translation>代码由小写字母、数字和下划线组成，以字母开头。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used.</source>
+        <translation>代码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A default price from ¥0.00 to ¥{max}.</source>
+        <translation>默认单价应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>An order from 0 to 9999.</source>
+        <translation>排序号应在 0 到 9999 之间。</translation>
+    </message>
 </context>
 <context>
     <name>OccupantDirectoryDialog</name>
@@ -2368,6 +2791,29 @@ The reception counter of a managed property.</source>
     <message>
         <source>Tenant</source>
         <translation>租户</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift of %1</source>
+        <translation>%1 的班次</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer before the first receipt.</source>
+        <translation>开第一张收据前，请清点钱箱内的现金。</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float (¥)</source>
+        <translation>备用金（¥）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>开班(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2968,354 @@ This module is coming in a later version of Reception Desk.</source>
     </message>
 </context>
 <context>
+    <name>ReceiptPrint</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip %1</source>
+        <translation>退款通知书 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up %1</source>
+        <translation>交班报表 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up preview (shift open)</source>
+        <translation>交班预览（班次未结）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTable</name>
+    <message>
+        <source>Number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTerms</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>业户</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Other person</source>
+        <translation>其他个人</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>No shift open. Open your shift with the cash in the drawer before the first receipt.</source>
+        <translation>尚未开班。开第一张收据前，请清点钱箱现金并开班。</translation>
+    </message>
+    <message>
+        <source>Shift of %1 open since %2 · opening float %3</source>
+        <translation>%1 的班次，%2 开班 · 备用金 %3</translation>
+    </message>
+    <message>
+        <source>Select a receipt, or scan its number or QR code.</source>
+        <translation>请选择一张收据，或扫描其编号或二维码。</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>confirmed by %1</source>
+        <translation>确认人 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit still refundable: %1</source>
+        <translation>押金尚可退：%1</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report No. %1, takings %2, variance %3.</source>
+        <translation>已交班：交班报表第 %1 号，实收 %2，差额 %3。</translation>
+    </message>
+    <message>
+        <source>No shift has been closed yet.</source>
+        <translation>还没有已交班的班次。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 issued: %2 (%3).</source>
+        <translation>收据 %1 已开具：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is void.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1: %2 paid back on receipt %3.</source>
+        <translation>退款通知书 %1：收据 %3 退款 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: the QR code does NOT match the register — check the printed amount and payer.</source>
+        <translation>收据 %1：二维码与登记记录不符——请核对打印的金额和交款人。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is VOID.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1 belongs to receipt %2.</source>
+        <translation>退款通知书 %1 属于收据 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 matches the register: %2, %3.</source>
+        <translation>收据 %1 与登记记录相符：%2，%3。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: %2, %3.</source>
+        <translation>收据 %1：%2，%3。</translation>
+    </message>
+    <message>
+        <source>%1 receipts · %2 void · total %3</source>
+        <translation>收据 %1 张 · 作废 %2 张 · 合计 %3</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift…</source>
+        <translation>开班(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cash-up &amp;&amp; close…</source>
+        <translation>结算并交班(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Cash-up preview of my open shift (X report)</source>
+        <translation>本班结算预览（X 报表）</translation>
+    </message>
+    <message>
+        <source>Last Z report on the roll</source>
+        <translation>最近的交班报表（纸卷）</translation>
+    </message>
+    <message>
+        <source>Last Z report on A4</source>
+        <translation>最近的交班报表（A4）</translation>
+    </message>
+    <message>
+        <source>&amp;Fee catalogue…</source>
+        <translation>收费项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;New receipt (Ctrl+N)</source>
+        <translation>开收据(&amp;N)（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;no.</source>
+        <translation>收据号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt / refund slip number, or its QR code</source>
+        <translation>扫描或输入收据号、退款通知书号，或扫描二维码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Number or payer</source>
+        <translation>收据号或交款人</translation>
+    </message>
+    <message>
+        <source>My open shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>&amp;Print (80 mm)</source>
+        <translation>打印（80 mm）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print A&amp;5</source>
+        <translation>打印 A5(&amp;5)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refund deposit…</source>
+        <translation>退押金(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print refund &amp;slip</source>
+        <translation>打印退款通知书(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit paid: %1 · refunded so far: %2 · refundable: %3</source>
+        <translation>已交押金 %1 · 已退 %2 · 可退 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation>退款金额（¥）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paid back &amp;by</source>
+        <translation>退款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;id to</source>
+        <translation>收款人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Issue &amp;refund slip</source>
+        <translation>开具退款通知书(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RetireDialog</name>
     <message>
         <source>Retire key set</source>
@@ -2642,8 +3436,8 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>通行证：P 加至少 6 位数字</translation>
     </message>
     <message>
-        <source>Receipt: R, year, dash, 6-digit number</source>
-        <translation>收据：R、年份、短横线、6 位编号</translation>
+        <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
+        <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
     </message>
     <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>
@@ -3641,6 +4435,33 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>on site</source>
         <translation>在场</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>The receipt stays in the register marked VOID. A supervisor confirms with their own user name and password; only receipts of your open shift.</source>
+        <translation>收据保留在登记簿中并标记“作废”。须由主管以本人用户名和密码确认；仅限本班收据。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>作废原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;user name</source>
+        <translation>主管用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s pass&amp;word</source>
+        <translation>主管密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Void receipt</source>
+        <translation>作废收据(&amp;V)</translation>
     </message>
 </context>
 </TS>

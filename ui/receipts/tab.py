@@ -218,6 +218,7 @@ class ReceiptsTab(Retranslating, QWidget):
             ("Ctrl+Shift+R", self.refund_selected),
             ("F5", self.refresh),
         ])
+        self._sized = False
         self._scope_changed(load=False)
         self.retranslate()
         self.refresh()
@@ -317,6 +318,9 @@ class ReceiptsTab(Retranslating, QWidget):
         keep = self.current.id if self.current else None
         rows = run_action(self, self._query) if self._signed_in() else []
         self.model.set_rows(rows or [])
+        if rows and not self._sized:
+            self.view.resizeColumnsToContents()
+            self._sized = True
         self._retranslate_count()
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:

@@ -52,6 +52,12 @@ def _receipts(w: "MainWindow") -> QWidget:
     return ReceiptsTab(w.services, w.bus, w)
 
 
+def _permits(w: "MainWindow") -> QWidget:
+    from ui.permits.tab import PermitsTab
+
+    return PermitsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -65,6 +71,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"), _receipts),
+    TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 
 

@@ -16,9 +16,12 @@ class Services:
     def __post_init__(self) -> None:
         from app.services.audit import AuditService
         from app.services.keys import KeyService
+        from app.services.mail_register import MailRegisterService
+        from app.services.newspapers import NewspaperService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
         from app.services.print_log import PrintLogService
+        from app.services.permits import PermitService
         from app.services.property import PropertyService
         from app.services.fees import FeeCatalogService
         from app.services.receipts import ReceiptService
@@ -37,3 +40,6 @@ class Services:
         self.fees = FeeCatalogService(self.ctx)
         self.receipts = ReceiptService(self.ctx)
         self.print_log = PrintLogService(self.ctx)
+        self.newspapers = NewspaperService(self.ctx)
+        self.mail_register = MailRegisterService(self.ctx)
+        self.permits = PermitService(self.ctx)

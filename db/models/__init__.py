@@ -16,6 +16,14 @@ from db.models.keys import (
     KeySpotItem,
     KeySpotScan,
 )
+from db.models.newspapers import (
+    NewspaperClaim,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperReceipt,
+    NewspaperSubscription,
+    NewspaperTitle,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.parcels import (
     Parcel,
@@ -27,6 +35,13 @@ from db.models.parcels import (
     ParcelPickupSignature,
 )
 from db.models.printing import PrintJob
+from db.models.permits import (
+    ContractorPass,
+    ContractorPassEvent,
+    ContractorPassPhoto,
+    RenovationPermit,
+    RenovationPermitEvent,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
@@ -38,6 +53,9 @@ __all__ = [
     "Building",
     "CashShift",
     "CashShiftTotal",
+    "ContractorPass",
+    "ContractorPassEvent",
+    "ContractorPassPhoto",
     "Counter",
     "FeeItem",
     "KeyEmergency",
@@ -53,6 +71,12 @@ __all__ = [
     "KeySpotItem",
     "KeySpotScan",
     "Money",
+    "NewspaperClaim",
+    "NewspaperClaimEvent",
+    "NewspaperDelivery",
+    "NewspaperReceipt",
+    "NewspaperSubscription",
+    "NewspaperTitle",
     "Occupant",
     "OccupantMember",
     "Parcel",
@@ -68,6 +92,8 @@ __all__ = [
     "ReceiptLine",
     "ReceiptRefund",
     "ReceiptVoid",
+    "RenovationPermit",
+    "RenovationPermitEvent",
     "Setting",
     "Staff",
     "Unit",

@@ -7,7 +7,7 @@ UPDATE (a closed shift is immutable) and no shift is ever deleted. ``fee_item`` 
 administrator's catalogue: it changes, audited, but is never deleted.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-23 15:45:11.637516
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

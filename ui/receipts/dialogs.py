@@ -266,7 +266,6 @@ class CloseShiftDialog(FormDialog):
     def _fill_table(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Paid by"), self.tr("Receipts"), self.tr("Refunds"),
                                               self.tr("Net")])
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         rows = [(method_name(t.method), f"{t.receipt_count} · {fmt_money(t.receipts)}",
                  f"{t.refund_count} · {fmt_money(t.refunds)}", fmt_money(t.net)) for t in self.preview.totals]
         rows.append((self.tr("All"), str(self.preview.receipt_count), str(len(self.preview.refunds)),
@@ -275,7 +274,7 @@ class CloseShiftDialog(FormDialog):
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c:
-                    item.setTextAlignment(right)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 

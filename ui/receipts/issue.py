@@ -101,7 +101,7 @@ class LinesEditor(QTableWidget):
         price.setMaxLength(14)
         amount = QTableWidgetItem("")
         amount.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        amount.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for col, w in ((0, fee), (1, desc), (2, qty), (3, price)):
             self.setCellWidget(row, col, w)
         self.setItem(row, 4, amount)

@@ -344,3 +344,20 @@ def test_language_switch_retranslates_the_tab(qtbot, open_tab, services, transla
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "收据号"
     assert tab.model.data(tab.model.index(0, 5)) == "微信支付"
     assert "备用金" in tab.shift_label.text()
+
+
+def test_x_and_z_reports_open_in_the_preview_on_roll_and_a4(open_tab, services):
+    tab = open_tab
+    tab.cashup_printer = tab._print_cashup
+    services.receipts.issue(ReceiptInput(Payer("other", name="甲"), (LineInput(None, "复印", "12.50", 2),)))
+    shown = drive(tab, lambda dlg: REJECTED)
+    tab.print_x_report()
+    assert "X REPORT" in pdf_text(shown[0].pdf_bytes())
+    services.receipts.close_shift("225.00")
+    tab.refresh()
+    tab.print_last_z("a4")
+    text = pdf_text(shown[1].pdf_bytes())
+    assert "Z REPORT" in text and "000001" in text
+    box = PdfReader(io.BytesIO(shown[1].pdf_bytes())).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert not tab.act_x_report.isEnabled()

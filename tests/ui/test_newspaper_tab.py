@@ -182,3 +182,24 @@ def test_the_tab_follows_the_language(qtbot, papers, bus, translations):
     translations.set_language("en")
     qtbot.wait(10)
     assert tab.pages.tabText(0) == "Count and deliver"
+
+
+def test_a_register_printed_through_the_preview_goes_to_the_print_log(qtbot, papers, bus, translations, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    services, t, _ = papers
+    services.newspapers.record_receipt(t.id, TODAY, 4)
+    tab = make_tab(qtbot, services, bus)
+    qtbot.mouseClick(tab.print_list_button, Qt.MouseButton.LeftButton)
+    kind, pdf = tab.printed[-1]
+    ref = f"{TODAY:%Y%m%d}"
+    for n in (1, 2):
+        dialog = tab.preview_dialog(pdf, "x", kind, ref, "list.pdf")
+        qtbot.addWidget(dialog)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"out{n}.pdf"))
+        assert dialog.print_on(printer)
+        assert not dialog.is_reprint()  # a register is drawn afresh: never stamped 补打
+    jobs = services.print_log.jobs(kind="newspaper-delivery-list", ref=ref)
+    assert [(j.outcome, j.reprint) for j in jobs] == [("printed", False), ("printed", True)]

@@ -170,10 +170,17 @@ class NewspapersTab(Retranslating, QWidget):
 
     # -- printing -----------------------------------------------------------------------
 
-    def _preview(self, pdf: bytes, title: str, kind: str, ref: str, file_name: str) -> None:
+    def preview_dialog(self, pdf: bytes, title: str, kind: str, ref: str, file_name: str):  # noqa: ANN201
+        """The print preview for one register; every print attempt goes to the print log."""
         from ui.printing.preview import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(pdf, self, title=title, kind=kind, ref=ref, file_name=file_name)
+        # No 补打 stamp: a register is drawn afresh from the records each time (with its print
+        # time), so printing it again is a new list, not a copy of an earlier one.
+        return PdfPreviewDialog(pdf, self, title=title, kind=kind, ref=ref, file_name=file_name,
+                                print_log=self.services.print_log, stamp_reprints=False)
+
+    def _preview(self, pdf: bytes, title: str, kind: str, ref: str, file_name: str) -> None:
+        dialog = self.preview_dialog(pdf, title, kind, ref, file_name)
         try:
             dialog.exec()
         finally:

@@ -35,6 +35,7 @@ from app.newspaper_rules import (
     METHODS,
     Demand,
     allocate,
+    due_on,
     is_active,
     shortfall,
 )
@@ -213,6 +214,11 @@ class DaySheetLine:
     @property
     def missing(self) -> int:
         return self.receipt.missing if self.receipt else 0
+
+    @property
+    def due(self) -> bool:
+        """Expected at the counter that day: a daily (or weekday) paper, or anything counted."""
+        return self.receipt is not None or due_on(self.title.frequency, self.day)
 
 
 @dataclass(frozen=True)
@@ -576,9 +582,12 @@ class NewspaperService:
 
     # -- delivery --------------------------------------------------------------------------------
 
-    def delivery_plan(self, day: date, *, title_id: int | None = None) -> list[DeliveryLine]:
+    def delivery_plan(self, day: date, *, title_id: int | None = None, due_only: bool = False) -> list[DeliveryLine]:
         """Every subscription due on ``day`` (by building and unit, departments last), with the
-        copies the day's count leaves it — residents first — and its delivery if made."""
+        copies the day's count leaves it — residents first — and its delivery if made.
+
+        ``due_only`` leaves out titles that neither come that day by their frequency
+        (``due_on``) nor were counted: a monthly on the days it does not come."""
         with self.ctx.db.read() as s:
             q = select(NewspaperSubscription.id).where(
                 NewspaperSubscription.starts_on <= day,
@@ -587,6 +596,10 @@ class NewspaperService:
                 q = q.where(NewspaperSubscription.title_id == title_id)
             subs = _ordered(self._subscription_views(s, s.execute(q).scalars().all()))
             available = self._available(s, day, {v.title_id for v in subs})
+            if due_only and subs:
+                freq = dict(s.execute(select(NewspaperTitle.id, NewspaperTitle.frequency)
+                                      .where(NewspaperTitle.id.in_({v.title_id for v in subs}))).all())
+                subs = [v for v in subs if v.title_id in available or due_on(freq[v.title_id], day)]
             done = {d.subscription_id: d for d in self._delivery_views(s, s.execute(
                 select(NewspaperDelivery.id).where(NewspaperDelivery.day == day)).scalars().all())}
         by_title: dict[int, list[SubscriptionView]] = {}

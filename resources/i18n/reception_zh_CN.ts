@@ -3936,6 +3936,10 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>与邮递员清点</translation>
     </message>
     <message>
+        <source>Also titles not due today (weeklies, magazines)</source>
+        <translation>也显示今天不出版的报刊（周刊、杂志）</translation>
+    </message>
+    <message>
         <source>Copies received</source>
         <translation>实到份数</translation>
     </message>
@@ -3968,8 +3972,8 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>所勾选的已分发</translation>
     </message>
     <message>
-        <source>Nothing is expected on this day.</source>
-        <translation>这一天没有应到的报刊。</translation>
+        <source>Nothing is expected on this day. A magazine that came: tick the box above to count it.</source>
+        <translation>这一天没有应到的报刊。杂志到了：勾选上方的选项再清点。</translation>
     </message>
     <message>
         <source>%1: counted at %2 by %3 — %4 of %5 expected.</source>

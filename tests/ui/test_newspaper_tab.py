@@ -74,7 +74,7 @@ def test_count_short_raises_a_claim_then_deliver_and_resolve(qtbot, papers, bus,
     qtbot.mouseClick(page.deliver_button, Qt.MouseButton.LeftButton)
     done = list(services.newspapers.deliveries(TODAY, TODAY))
     assert sorted((d.where, d.method) for d in done) == [("A-1203", "mailbox"), ("A-1204", "mailbox")]
-    assert page.deliver_summary.text().startswith("2 of 4 delivered")
+    assert page.deliver_summary.text().startswith("2 of 3 delivered")  # 读者 is not due today
 
     # The post office brings the missing copy: the claim resolves itself, with its history.
     claims = tab.claims_page
@@ -115,8 +115,9 @@ def test_subscriptions_add_with_errors_next_to_the_fields_and_end(qtbot, papers,
     qtbot.mouseClick(sp.add_button, Qt.MouseButton.LeftButton)
     assert not sp.form.error_label("unit_code").isVisible()
     assert sp.model.rowCount() == 5
-    # The new line counts for today's expected copies at once.
-    assert tab.today_page.sheet_model.row(0).expected + tab.today_page.sheet_model.row(1).expected == 6
+    # The new line counts for today's expected copies at once (读者 comes on its own days: not listed).
+    assert tab.today_page.sheet_model.rowCount() == 1
+    assert tab.today_page.sheet_model.row(0).expected == 5
 
     # End A-1204's line: it stays on the list, greyed, and no longer counts.
     row = next(r for r in range(sp.model.rowCount()) if sp.model.row(r).where == "A-1204")
@@ -203,3 +204,26 @@ def test_a_register_printed_through_the_preview_goes_to_the_print_log(qtbot, pap
         assert not dialog.is_reprint()  # a register is drawn afresh: never stamped 补打
     jobs = services.print_log.jobs(kind="newspaper-delivery-list", ref=ref)
     assert [(j.outcome, j.reprint) for j in jobs] == [("printed", False), ("printed", True)]
+
+
+def test_a_magazine_is_counted_on_the_day_it_comes(qtbot, papers, bus, translations):
+    services, t, m = papers
+    tab = make_tab(qtbot, services, bus)
+    page = tab.today_page
+    titles = lambda model: [model.row(r).title.id for r in range(model.rowCount())]  # noqa: E731
+    wheres = lambda: {(ln.subscription.title_id, ln.subscription.where)  # noqa: E731
+                      for ln in (page.delivery_model.row(r) for r in range(page.delivery_model.rowCount()))}
+    # a semimonthly is not expected every day: neither on the sheet nor on the delivery list
+    assert titles(page.sheet_model) == [t.id]
+    assert (m.id, "A-1203") not in wheres()
+    qtbot.mouseClick(tab.print_list_button, Qt.MouseButton.LeftButton)
+    assert "读者" not in flat_text(tab.printed[-1][1])
+    page.show_all.setChecked(True)  # it came today
+    page.select_title(m.id)
+    assert page.selected_line().expected == 1 and page.record_button.isEnabled()
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    page.show_all.setChecked(False)
+    assert titles(page.sheet_model) == [t.id, m.id] or titles(page.sheet_model) == [m.id, t.id]
+    assert (m.id, "A-1203") in wheres()
+    qtbot.mouseClick(tab.print_list_button, Qt.MouseButton.LeftButton)
+    assert "读者" in flat_text(tab.printed[-1][1])

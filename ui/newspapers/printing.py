@@ -16,9 +16,10 @@ def _who(services: Services) -> tuple[str, str]:
 
 
 def delivery_list_pdf(services: Services, day: date) -> bytes:
-    """The day's delivery list: per building, unit and title (no names)."""
+    """The day's delivery list: per building, unit and title (no names); titles that do not
+    come that day and were not counted are left off."""
     name, by = _who(services)
-    return render_newspaper_delivery_list(services.newspapers.delivery_plan(day), day=day, property_name=name,
+    return render_newspaper_delivery_list(services.newspapers.delivery_plan(day, due_only=True), day=day, property_name=name,
                                           printed_by=by)
 
 

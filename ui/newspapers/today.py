@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -57,7 +58,11 @@ class TodayPage(Retranslating, QWidget):
         self.record_button.setObjectName("record_count")
         self.count_hint = QLabel(self)
         self.count_hint.setWordWrap(True)
+        # Weeklies and magazines come on their own days: listed once counted, or on request.
+        self.show_all = QCheckBox(self)
+        self.show_all.setObjectName("show_not_due")
         lay = QVBoxLayout(self.count_box)
+        lay.addWidget(self.show_all)
         lay.addWidget(self.sheet_view, 1)
         lay.addWidget(self.count_hint)
         row = QHBoxLayout()
@@ -103,6 +108,7 @@ class TodayPage(Retranslating, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
 
+        self.show_all.toggled.connect(lambda _c: self.refresh())
         self.record_button.clicked.connect(self.record_count)
         self.tick_button.clicked.connect(self.tick_ready)
         self.deliver_button.clicked.connect(self.deliver_ticked)
@@ -113,6 +119,7 @@ class TodayPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.count_box.setTitle(self.tr("Count with the postman"))
+        self.show_all.setText(self.tr("Also titles not due today (weeklies, magazines)"))
         self.count_form.label("received").setText(self.tr("Copies received"))
         self.count_form.label("note").setText(self.tr("Note"))
         self.record_button.setText(self.tr("Record count"))
@@ -133,8 +140,9 @@ class TodayPage(Retranslating, QWidget):
     def refresh(self) -> None:
         day = self.day()
         current = self.selected_line()
-        self.sheet_model.set_rows(self.services.newspapers.day_sheet(day))
-        self.delivery_model.set_rows(self.services.newspapers.delivery_plan(day))
+        every = self.show_all.isChecked()
+        self.sheet_model.set_rows([ln for ln in self.services.newspapers.day_sheet(day) if every or ln.due])
+        self.delivery_model.set_rows(self.services.newspapers.delivery_plan(day, due_only=not every))
         self.sheet_view.resizeColumnsToContents()
         if current is not None:
             self.select_title(current.title.id)
@@ -159,7 +167,8 @@ class TodayPage(Retranslating, QWidget):
         self.record_button.setEnabled(ln is not None and not counted)
         self.received.setEnabled(ln is not None and not counted)
         if ln is None:
-            self.count_hint.setText(self.tr("Nothing is expected on this day."))
+            self.count_hint.setText(self.tr("Nothing is expected on this day. A magazine that came: "
+                                            "tick the box above to count it."))
         elif counted:
             r = ln.receipt
             self.count_hint.setText(self.tr("%1: counted at %2 by %3 — %4 of %5 expected.")

@@ -295,3 +295,22 @@ def test_a_key_cabinet_with_loans_keys_out_and_an_outstanding_register(svc, demo
     assert any(o.notes for o in svc.keys.outstanding())
     stats = svc.keys.monthly_statistics(date.today().year, date.today().month)
     assert stats.total.kept > 200 and stats.total.lent > 0
+
+
+def test_demo_newspapers_have_a_fortnight_of_counts_deliveries_and_claims(svc):
+    np = svc.newspapers
+    titles = np.titles(include_inactive=True)
+    assert len(titles) == 8 and sum(not t.active for t in titles) == 1
+    subs = np.subscriptions()
+    assert len(subs) > 50 and any(v.office for v in subs)
+    today = date.today()
+    first = today - timedelta(days=13)
+    register = list(np.deliveries(first, today))
+    assert len(register) > 500
+    assert {d.method for d in register} == {"signed", "mailbox"}
+    # every past day is delivered in full: counts cover the lines, claims brought the rest
+    yesterday = np.delivery_plan(today - timedelta(days=1), due_only=True)
+    assert yesterday and all(ln.delivered for ln in yesterday)
+    claims = np.claims(open_only=False)
+    assert any(c.state == "resolved" and c.recovered == c.missing for c in claims)
+    assert all(np.claim_history(c.id)[0].kind == "raised" for c in claims)

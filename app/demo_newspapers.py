@@ -71,7 +71,11 @@ def fill_newspapers(services: Services, ops: Mapping[str, Operator], units: Sequ
                                        starts_on=today.replace(day=1) - timedelta(days=365)))
         lines += 1
 
-    pending: list[tuple[date, int]] = []  # (issue day, claim id) still owed
+    # Claims, by turns: brought the next morning; chased, then brought the day after; chased
+    # and written off (the post office has no copies left).
+    plans = ("brought", "chased_then_brought", "written_off")
+    pending: list[tuple[date, int, str]] = []  # (issue day, claim id, what happens to it)
+    raised = 0
     for n in range(DAYS):
         day = first + timedelta(days=n)
         last = day == today
@@ -90,25 +94,23 @@ def fill_newspapers(services: Services, ops: Mapping[str, Operator], units: Sequ
             missing = rng.randint(1, 2) if short_today and name == "深圳特区报" else 0
             receipt = np.record_receipt(t.id, day, expected - missing, "少送" if missing else "", at=count_at)
             if receipt.claim is not None:
-                pending.append((day, receipt.claim.id))
+                pending.append((day, receipt.claim.id, plans[raised % len(plans)]))
+                raised += 1
             count_at += timedelta(minutes=rng.randint(1, 3))
-        # Yesterday's shortfalls: the postman brings most of them the next morning.
-        for issue, claim_id in list(pending):
-            if issue >= day:
+        at = datetime.combine(day, time(9, 5))
+        for issue, claim_id, plan in list(pending):
+            late = (day - issue).days
+            if late < 1 or at > current:
                 continue
-            claim = np.claim(claim_id)
-            at = datetime.combine(day, time(9, 5))
-            if at > current:
-                continue
-            if issue < day - timedelta(days=4) and rng.random() < 0.5:
+            if late == 1 and plan != "brought":
+                np.chase_claim(claim_id, "已致电南山邮政支局，答复尽快补送", at=at)
+            elif plan == "written_off" and late >= 3:
                 np.resolve_claim(claim_id, "邮局答复已无存报，不再补送", at=at)
-            elif rng.random() < 0.7:
-                np.receive_claimed(claim_id, claim.outstanding, "邮递员次日补送", at=at)
+                pending.remove((issue, claim_id, plan))
+            elif plan != "written_off":
+                np.receive_claimed(claim_id, np.claim(claim_id).outstanding, "邮递员补送", at=at)
                 _deliver(np, issue, at + timedelta(minutes=20), names, rng, current)
-            else:
-                np.chase_claim(claim_id, "已致电南山邮政支局，答复明日补送", at=at)
-                continue
-            pending.remove((issue, claim_id))
+                pending.remove((issue, claim_id, plan))
         # Delivery: the whole round on past days; today only building A is done so far.
         deliver_at = datetime.combine(day, time(9, rng.randint(15, 45)))
         _deliver(np, day, deliver_at, names, rng, current, building="A" if last else None)

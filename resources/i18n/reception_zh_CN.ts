@@ -3956,6 +3956,10 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>分发到各单元</translation>
     </message>
     <message>
+        <source>Only what is still to deliver</source>
+        <translation>只看尚未分发的</translation>
+    </message>
+    <message>
         <source>How</source>
         <translation>方式</translation>
     </message>

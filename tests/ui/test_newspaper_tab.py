@@ -75,6 +75,10 @@ def test_count_short_raises_a_claim_then_deliver_and_resolve(qtbot, papers, bus,
     done = list(services.newspapers.deliveries(TODAY, TODAY))
     assert sorted((d.where, d.method) for d in done) == [("A-1203", "mailbox"), ("A-1204", "mailbox")]
     assert page.deliver_summary.text().startswith("2 of 3 delivered")  # 读者 is not due today
+    page.pending_only.setChecked(True)  # what is left: the office's copy
+    assert [page.delivery_model.row(r).subscription.where for r in range(page.delivery_model.rowCount())] == ["客服部"]
+    assert page.deliver_summary.text().startswith("2 of 3 delivered")
+    page.pending_only.setChecked(False)
 
     # The post office brings the missing copy: the claim resolves itself, with its history.
     claims = tab.claims_page

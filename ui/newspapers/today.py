@@ -89,7 +89,11 @@ class TodayPage(Retranslating, QWidget):
         self.deliver_button = QPushButton(self)
         self.deliver_button.setObjectName("deliver_ticked")
         self.deliver_summary = QLabel(self)
+        self.pending_only = QCheckBox(self)
+        self.pending_only.setObjectName("pending_only")
+        self._plan: list = []  # the whole day's plan; the table may show only what is left
         lay = QVBoxLayout(self.deliver_box)
+        lay.addWidget(self.pending_only)
         lay.addWidget(self.delivery_view, 1)
         lay.addWidget(self.deliver_summary)
         row = QHBoxLayout()
@@ -109,6 +113,7 @@ class TodayPage(Retranslating, QWidget):
         outer.addWidget(splitter)
 
         self.show_all.toggled.connect(lambda _c: self.refresh())
+        self.pending_only.toggled.connect(lambda _c: self._show_plan())
         self.record_button.clicked.connect(self.record_count)
         self.tick_button.clicked.connect(self.tick_ready)
         self.deliver_button.clicked.connect(self.deliver_ticked)
@@ -124,6 +129,7 @@ class TodayPage(Retranslating, QWidget):
         self.count_form.label("note").setText(self.tr("Note"))
         self.record_button.setText(self.tr("Record count"))
         self.deliver_box.setTitle(self.tr("Deliver to the units"))
+        self.pending_only.setText(self.tr("Only what is still to deliver"))
         self.deliver_form.label("method").setText(self.tr("How"))
         self.deliver_form.label("received_by").setText(self.tr("Signed by"))
         for i in range(self.method.count()):
@@ -142,13 +148,19 @@ class TodayPage(Retranslating, QWidget):
         current = self.selected_line()
         every = self.show_all.isChecked()
         self.sheet_model.set_rows([ln for ln in self.services.newspapers.day_sheet(day) if every or ln.due])
-        self.delivery_model.set_rows(self.services.newspapers.delivery_plan(day, due_only=not every))
+        self._plan = self.services.newspapers.delivery_plan(day, due_only=not every)
+        self._show_plan()
         self.sheet_view.resizeColumnsToContents()
         if current is not None:
             self.select_title(current.title.id)
         elif self.sheet_model.rowCount():
             self.sheet_view.selectRow(0)
         self._sheet_selected()
+        self._update_summary()
+
+    def _show_plan(self) -> None:
+        pending = self.pending_only.isChecked()
+        self.delivery_model.set_rows([ln for ln in self._plan if not (pending and ln.delivered)])
         self._update_summary()
 
     def selected_line(self) -> DaySheetLine | None:
@@ -171,6 +183,7 @@ class TodayPage(Retranslating, QWidget):
                                             "tick the box above to count it."))
         elif counted:
             r = ln.receipt
+            self.received.setValue(r.received)
             self.count_hint.setText(self.tr("%1: counted at %2 by %3 — %4 of %5 expected.")
                                     .replace("%1", ln.title.name).replace("%2", r.recorded_at.strftime("%H:%M"))
                                     .replace("%3", r.recorded_by).replace("%4", str(r.received))
@@ -185,7 +198,7 @@ class TodayPage(Retranslating, QWidget):
         self.received_by.setEnabled(signed)
 
     def _update_summary(self) -> None:
-        lines = [self.delivery_model.row(r) for r in range(self.delivery_model.rowCount())]
+        lines = self._plan
         done = sum(1 for ln in lines if ln.delivered)
         self.deliver_summary.setText(self.tr("%1 of %2 delivered, %3 ticked")
                                      .replace("%1", str(done)).replace("%2", str(len(lines)))

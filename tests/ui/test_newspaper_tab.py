@@ -8,8 +8,8 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from app.services.newspapers import SubscriptionInput
 from tests.conftest import sign_in_as

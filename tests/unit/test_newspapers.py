@@ -10,7 +10,12 @@ from sqlalchemy import func, select, text
 from app.errors import ConflictError, ValidationError
 from app.newspaper_rules import Demand, allocate, due_on, is_active
 from app.services.newspapers import DeliveryInput, SubscriptionInput
-from db.models import AuditEntry, NewspaperClaimEvent, NewspaperDelivery, NewspaperSubscription
+from db.models import (
+    AuditEntry,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperSubscription,
+)
 
 MON = date(2026, 3, 2)
 AT = datetime(2026, 3, 2, 8, 30)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from app.printing.mail_register import render_mail_register, render_parcel_daily_log
-from app.printing.newspaper_register import render_newspaper_delivery_list, render_newspaper_register
+from app.printing.newspaper_register import (
+    render_newspaper_delivery_list,
+    render_newspaper_register,
+)
 from app.services import Services
 
 

@@ -35,7 +35,15 @@ from db.models.parcels import (
     ParcelPickupSignature,
 )
 from db.models.printing import PrintJob
+from db.models.permits import (
+    ContractorPass,
+    ContractorPassEvent,
+    ContractorPassPhoto,
+    RenovationPermit,
+    RenovationPermitEvent,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -43,7 +51,13 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "CashShift",
+    "CashShiftTotal",
+    "ContractorPass",
+    "ContractorPassEvent",
+    "ContractorPassPhoto",
     "Counter",
+    "FeeItem",
     "KeyEmergency",
     "KeyEvent",
     "KeyIntake",
@@ -74,6 +88,12 @@ __all__ = [
     "ParcelPickupSignature",
     "PrintJob",
     "PropertyProfile",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptVoid",
+    "RenovationPermit",
+    "RenovationPermitEvent",
     "Setting",
     "Staff",
     "Unit",

@@ -3122,10 +3122,6 @@ The reception counter of a managed property.</source>
         <translation>索赔（%1）</translation>
     </message>
     <message>
-        <source>Please check</source>
-        <translation>请检查</translation>
-    </message>
-    <message>
         <source>Newspaper delivery list</source>
         <translation>报刊分发清单</translation>
     </message>

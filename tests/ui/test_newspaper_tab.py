@@ -174,6 +174,12 @@ def test_printing_the_delivery_list_and_the_registers(qtbot, papers, bus, transl
     qtbot.mouseClick(tab.print_daily_log, Qt.MouseButton.LeftButton)
     kind, pdf = tab.printed[-1]
     assert kind == "parcel-daily-log" and "SF1234567890123" in flat_text(pdf)
+    # a reversed range is shown under the date, nothing printed
+    tab.reg_from.setDate(tab.reg_to.date().addDays(1))
+    for button in (tab.print_newspaper_register, tab.print_mail_register):
+        printed = len(tab.printed)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert len(tab.printed) == printed and tab.reg_form.error_label("date_to").isVisible()
 
 
 def test_the_tab_follows_the_language(qtbot, papers, bus, translations):

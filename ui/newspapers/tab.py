@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
 from app.services import Services
 from ui.bus import DataBus
 from ui.errors import run_action
-from ui.messages import message
 from ui.newspapers import printing
 from ui.newspapers.claims import ClaimsPage
 from ui.newspapers.subscriptions import SubscriptionsPage
 from ui.newspapers.titles import TitlesPage
 from ui.newspapers.today import TodayPage
+from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.shortcuts import add_shortcuts
 
@@ -80,10 +79,11 @@ class NewspapersTab(Retranslating, QWidget):
         # The registers, printed for a range of days.
         self.registers = QWidget(self)
         self.reg_box = QGroupBox(self.registers)
-        self.reg_from_label = QLabel(self.registers)
+        self.reg_form = FieldForm(self.registers)
         self.reg_from = _date_edit(self.registers, "register_from", QDate.currentDate().addDays(-6))
-        self.reg_to_label = QLabel(self.registers)
         self.reg_to = _date_edit(self.registers, "register_to", QDate.currentDate())
+        self.reg_form.add_row("date_from", self.reg_from)
+        self.reg_form.add_row("date_to", self.reg_to)
         self.print_newspaper_register = QPushButton(self.registers)
         self.print_newspaper_register.setObjectName("print_newspaper_register")
         self.print_mail_register = QPushButton(self.registers)
@@ -94,10 +94,7 @@ class NewspapersTab(Retranslating, QWidget):
         self.reg_hint.setWordWrap(True)
         rl = QVBoxLayout(self.reg_box)
         dates = QHBoxLayout()
-        dates.addWidget(self.reg_from_label)
-        dates.addWidget(self.reg_from)
-        dates.addWidget(self.reg_to_label)
-        dates.addWidget(self.reg_to)
+        dates.addWidget(self.reg_form)
         dates.addStretch(1)
         rl.addLayout(dates)
         for b in (self.print_newspaper_register, self.print_mail_register, self.print_daily_log):
@@ -136,8 +133,8 @@ class NewspapersTab(Retranslating, QWidget):
                                   self.tr("Titles"), self.tr("Registers"))):
             self.pages.setTabText(i, text)
         self.reg_box.setTitle(self.tr("Print a register"))
-        self.reg_from_label.setText(self.tr("From"))
-        self.reg_to_label.setText(self.tr("to"))
+        self.reg_form.label("date_from").setText(self.tr("From"))
+        self.reg_form.label("date_to").setText(self.tr("to"))
         self.print_newspaper_register.setText(self.tr("Newspaper register…"))
         self.print_mail_register.setText(self.tr("Mail register…"))
         self.print_daily_log.setText(self.tr("Daily parcel log of the day chosen above…"))
@@ -186,19 +183,15 @@ class NewspapersTab(Retranslating, QWidget):
         finally:
             dialog.deleteLater()
 
-    def _print(self, make, title: str, kind: str, ref: str) -> bool:  # noqa: ANN001
-        pdf = run_action(self, make)
+    def _print(self, make, title: str, kind: str, ref: str, form: FieldForm | None = None) -> bool:  # noqa: ANN001
+        pdf = run_action(self, make, form)
         if pdf is None:
             return False
         self.show_pdf(pdf, title, kind, ref, f"{kind}-{ref}.pdf")
         return True
 
-    def _range(self) -> tuple[date, date] | None:
-        d0, d1 = _pydate(self.reg_from.date()), _pydate(self.reg_to.date())
-        if d1 < d0:
-            QMessageBox.warning(self, self.tr("Please check"), message("date.range_reversed"))
-            return None
-        return d0, d1
+    def _range(self) -> tuple[date, date]:
+        return _pydate(self.reg_from.date()), _pydate(self.reg_to.date())
 
     def print_delivery_list(self) -> bool:
         day = self.day()
@@ -208,17 +201,15 @@ class NewspapersTab(Retranslating, QWidget):
 
     def print_newspapers(self) -> bool:
         span = self._range()
-        if span is None:
-            return False
         return self._print(lambda: printing.newspaper_register_pdf(self.services, *span),
-                           self.tr("Newspaper register"), "newspaper-register", f"{span[0]:%Y%m%d}-{span[1]:%Y%m%d}")
+                           self.tr("Newspaper register"), "newspaper-register", f"{span[0]:%Y%m%d}-{span[1]:%Y%m%d}",
+                           self.reg_form)
 
     def print_mail(self) -> bool:
         span = self._range()
-        if span is None:
-            return False
         return self._print(lambda: printing.mail_register_pdf(self.services, *span),
-                           self.tr("Mail register"), "mail-register", f"{span[0]:%Y%m%d}-{span[1]:%Y%m%d}")
+                           self.tr("Mail register"), "mail-register", f"{span[0]:%Y%m%d}-{span[1]:%Y%m%d}",
+                           self.reg_form)
 
     def print_parcel_log(self) -> bool:
         day = self.day()

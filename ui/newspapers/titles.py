@@ -85,6 +85,7 @@ class TitlesPage(Retranslating, QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self.services.newspapers.titles(include_inactive=True))
+        self.view.resizeColumnsToContents()
         self._selected()
 
     def selected(self) -> TitleView | None:

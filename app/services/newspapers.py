@@ -771,18 +771,20 @@ class NewspaperService:
         if not ids:
             return []
         ender = aliased(Staff)
+        sub = NewspaperSubscription
+        # Plain columns, not ORM entities: the Newspapers tab reads the whole list on a refresh.
         rows = s.execute(
-            select(NewspaperSubscription, NewspaperTitle.name, NewspaperTitle.kind, Unit.code, Building.code,
-                   ender.display_name)
-            .join(NewspaperTitle, NewspaperTitle.id == NewspaperSubscription.title_id)
-            .outerjoin(Unit, Unit.id == NewspaperSubscription.unit_id)
+            select(sub.id, sub.title_id, NewspaperTitle.name, NewspaperTitle.kind, sub.unit_id, Unit.code,
+                   Building.code, sub.department, sub.occupant_id, sub.subscriber, sub.copies, sub.starts_on,
+                   sub.ends_on, sub.note, sub.created_at, sub.ended_at, ender.display_name, sub.end_reason)
+            .join(NewspaperTitle, NewspaperTitle.id == sub.title_id)
+            .outerjoin(Unit, Unit.id == sub.unit_id)
             .outerjoin(Building, Building.id == Unit.building_id)
-            .outerjoin(ender, ender.id == NewspaperSubscription.ended_by_id)
-            .where(NewspaperSubscription.id.in_(list(ids)))).all()
-        by_id = {sub.id: SubscriptionView(
-            sub.id, sub.title_id, tname, tkind, sub.unit_id, ucode or "", bcode or "", sub.department,
-            sub.occupant_id, sub.subscriber, sub.copies, sub.starts_on, sub.ends_on, sub.note, sub.created_at,
-            sub.ended_at, ename or "", sub.end_reason) for sub, tname, tkind, ucode, bcode, ename in rows}
+            .outerjoin(ender, ender.id == sub.ended_by_id)
+            .where(sub.id.in_(list(ids)))).all()
+        by_id = {r[0]: SubscriptionView(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7], r[8], r[9],
+                                        r[10], r[11], r[12], r[13], r[14], r[15], r[16] or "", r[17])
+                 for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def _claim_views(self, s, ids: Sequence[int]) -> list[ClaimView]:  # noqa: ANN001

@@ -93,6 +93,7 @@ def test_count_short_raises_a_claim_then_deliver_and_resolve(qtbot, papers, bus,
     kinds = [claims.history_model.row(r).kind for r in range(claims.history_model.rowCount())]
     assert kinds == ["raised", "received", "resolved"]
     # and now the office department can have its copy
+    tab.pages.setCurrentIndex(0)
     office = next(r for r in range(page.delivery_model.rowCount())
                   if page.delivery_model.row(r).subscription.where == "客服部")
     assert page.delivery_model.tickable(page.delivery_model.row(office))
@@ -119,11 +120,13 @@ def test_subscriptions_add_with_errors_next_to_the_fields_and_end(qtbot, papers,
     qtbot.mouseClick(sp.add_button, Qt.MouseButton.LeftButton)
     assert not sp.form.error_label("unit_code").isVisible()
     assert sp.model.rowCount() == 5
-    # The new line counts for today's expected copies at once (读者 comes on its own days: not listed).
+    # The new line counts for today's expected copies (读者 comes on its own days: not listed).
+    tab.pages.setCurrentIndex(0)
     assert tab.today_page.sheet_model.rowCount() == 1
     assert tab.today_page.sheet_model.row(0).expected == 5
 
     # End A-1204's line: it stays on the list, greyed, and no longer counts.
+    tab.pages.setCurrentIndex(1)
     row = next(r for r in range(sp.model.rowCount()) if sp.model.row(r).where == "A-1204")
     sp.view.selectRow(row)
     assert sp.end_button.isEnabled()
@@ -148,11 +151,14 @@ def test_titles_page_adds_and_withdraws(qtbot, papers, bus, translations):
     tp.frequency.setCurrentIndex(tp.frequency.findData("weekdays"))
     qtbot.mouseClick(tp.add_button, Qt.MouseButton.LeftButton)
     assert "南方日报" in [x.name for x in services.newspapers.titles()]
-    assert tab.subscriptions_page.title.findText("南方日报") >= 0  # offered for subscriptions at once
+    tab.pages.setCurrentIndex(1)
+    assert tab.subscriptions_page.title.findText("南方日报") >= 0  # offered for subscriptions
+    tab.pages.setCurrentIndex(3)
     row = next(r for r in range(tp.model.rowCount()) if tp.model.row(r).name == "南方日报")
     tp.view.selectRow(row)
     qtbot.mouseClick(tp.toggle_button, Qt.MouseButton.LeftButton)
     assert "南方日报" not in [x.name for x in services.newspapers.titles()]
+    tab.pages.setCurrentIndex(1)
     assert tab.subscriptions_page.title.findText("南方日报") < 0
 
 

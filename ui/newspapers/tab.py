@@ -110,6 +110,8 @@ class NewspapersTab(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
 
+        self._stale: set[QWidget] = set()
+        self.pages.currentChanged.connect(self._page_shown)
         self.day_edit.dateChanged.connect(lambda _d: self.refresh())
         self.today_button.clicked.connect(lambda: self.day_edit.setDate(QDate.currentDate()))
         self.print_list_button.clicked.connect(self.print_delivery_list)
@@ -156,14 +158,23 @@ class NewspapersTab(Retranslating, QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Re-read the page on show and the claims (their count is on the page's tab); the other
+        pages are re-read when they are shown — a list of a thousand lines costs ~40 ms each."""
         if self.services.ctx.operator is None:
             return
-        self.today_page.refresh()
-        self.subscriptions_page.refresh()
+        current = self.pages.currentWidget()
+        self._stale = {p for p in (self.today_page, self.subscriptions_page, self.titles_page) if p is not current}
+        if current in (self.today_page, self.subscriptions_page, self.titles_page):
+            current.refresh()
         self.claims_page.refresh()
-        self.titles_page.refresh()
         self.pages.setTabText(2, self.tr("Claims (%1)").replace("%1", str(self.claims_page.open_count()))
                               if self.claims_page.open_count() else self.tr("Claims"))
+
+    def _page_shown(self, _index: int) -> None:
+        page = self.pages.currentWidget()
+        if page in self._stale:
+            self._stale.discard(page)
+            page.refresh()
 
     # -- printing -----------------------------------------------------------------------
 

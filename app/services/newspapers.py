@@ -826,19 +826,20 @@ class NewspaperService:
     def _delivery_views(self, s, ids: Sequence[int]) -> list[DeliveryView]:  # noqa: ANN001
         if not ids:
             return []
+        d = NewspaperDelivery
+        # Plain columns, not ORM entities: the register reads tens of thousands of these.
         rows = s.execute(
-            select(NewspaperDelivery, NewspaperTitle.name, Unit.code, Building.code, NewspaperSubscription.subscriber,
-                   Staff.display_name)
-            .join(NewspaperTitle, NewspaperTitle.id == NewspaperDelivery.title_id)
-            .join(NewspaperSubscription, NewspaperSubscription.id == NewspaperDelivery.subscription_id)
-            .outerjoin(Unit, Unit.id == NewspaperDelivery.unit_id)
+            select(d.id, d.day, d.title_id, NewspaperTitle.name, d.subscription_id, Unit.code, Building.code,
+                   d.department, NewspaperSubscription.subscriber, d.copies, d.method, d.received_by,
+                   d.delivered_at, Staff.display_name)
+            .join(NewspaperTitle, NewspaperTitle.id == d.title_id)
+            .join(NewspaperSubscription, NewspaperSubscription.id == d.subscription_id)
+            .outerjoin(Unit, Unit.id == d.unit_id)
             .outerjoin(Building, Building.id == Unit.building_id)
-            .join(Staff, Staff.id == NewspaperDelivery.staff_id)
-            .where(NewspaperDelivery.id.in_(list(ids)))).all()
-        by_id = {d.id: DeliveryView(d.id, d.day, d.title_id, tname, d.subscription_id, ucode or "", bcode or "",
-                                    d.department, subscriber, d.copies, d.method, d.received_by, d.delivered_at,
-                                    sname)
-                 for d, tname, ucode, bcode, subscriber, sname in rows}
+            .join(Staff, Staff.id == d.staff_id)
+            .where(d.id.in_(list(ids)))).all()
+        by_id = {r[0]: DeliveryView(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7], r[8], r[9], r[10],
+                                    r[11], r[12], r[13]) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
 

@@ -46,6 +46,12 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _parcels(w: "MainWindow") -> QWidget:
+    from ui.parcels.tab import ParcelsTab
+
+    return ParcelsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -54,8 +60,7 @@ def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
 TABS: tuple[TabSpec, ...] = (
     TabSpec("visitors", QT_TRANSLATE_NOOP("MainWindow", "Visitors"), _visitors),
     TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
-    TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
+    TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"), _parcels),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),

@@ -226,6 +226,21 @@ class NoticeResult:
     skipped: tuple[str, ...]  # units no notifier could reach
 
 
+@dataclass(frozen=True)
+class ParcelQuery:
+    """What the Parcels tab lists: ``state`` ``""`` = any state; ``min_days``: waiting at least
+    that many days; ``received_from``/``received_to``: a span of arrival (``[from, to)``)."""
+
+    unit_code: str = ""
+    state: str = "waiting"
+    carrier: str = ""
+    item_type: str = ""
+    min_days: int = 0
+    unassigned_only: bool = False
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+
+
 def _text(max_length: int, *, required: bool = False):  # noqa: ANN202
     return lambda v: normalize_text(v, max_length=max_length, required=required)
 
@@ -336,6 +351,37 @@ class ParcelService:
         with self.ctx.db.read() as s:
             ids = s.execute(select(Parcel.id).where(Parcel.state == "waiting", Parcel.unit_id.is_(None))
                             .order_by(Parcel.received_at, Parcel.id).limit(limit)).scalars().all()
+            return self._views(s, list(ids))
+
+    def list_items(self, query: ParcelQuery = ParcelQuery(), *, limit: int = 500,  # noqa: B008
+                   at: datetime | None = None) -> list[ParcelView]:
+        """Items matching ``query``, oldest arrival first for waiting items, newest first
+        otherwise; at most ``limit``. Waiting items use ``ix_parcel_state_received`` or, with
+        a unit, ``ix_parcel_unit_state``."""
+        q = select(Parcel.id)
+        if query.state:
+            q = q.where(Parcel.state == query.state)
+        if query.unit_code.strip():
+            text = query.unit_code.strip().upper()
+            q = q.join(Unit, Unit.id == Parcel.unit_id).where(Unit.code >= text, Unit.code < text + "\U0010ffff")
+        if query.unassigned_only:
+            q = q.where(Parcel.unit_id.is_(None))
+        if query.carrier:
+            q = q.where(Parcel.carrier == query.carrier)
+        if query.item_type:
+            q = q.where(Parcel.item_type == query.item_type)
+        if query.min_days > 0:
+            q = q.where(Parcel.received_at <= (at or now()) - timedelta(days=query.min_days))
+        if query.received_from is not None:
+            q = q.where(Parcel.received_at >= query.received_from)
+        if query.received_to is not None:
+            q = q.where(Parcel.received_at < query.received_to)
+        if query.state == "waiting":
+            q = q.order_by(Parcel.received_at, Parcel.id)
+        else:
+            q = q.order_by(Parcel.received_at.desc(), Parcel.id.desc())
+        with self.ctx.db.read() as s:
+            ids = s.execute(q.limit(max(1, min(limit, 5000)))).scalars().all()
             return self._views(s, list(ids))
 
     def find_recipients(self, text: str, limit: int = 30) -> list[OccupantView]:
@@ -832,6 +878,12 @@ class ParcelService:
         return [PickupNotice(uid, ucode, tuple(items), tuple(emails.get(uid, ())), kind,
                              profile.name if profile else "", profile.phone if profile else "")
                 for uid, (ucode, items) in grouped.items()]
+
+    def notify_waiting(self, notifiers: Sequence[Notifier], *,
+                       unit_ids: Sequence[int] | None = None) -> NoticeResult:
+        """Tell every unit with items waiting (or those in ``unit_ids``): one message per unit."""
+        self.ctx.require_operator()
+        return self._deliver(self.notices(unit_ids=unit_ids), notifiers, "notified")
 
     def notify_unit(self, unit_id: int, notifiers: Sequence[Notifier]) -> NoticeResult:
         """Tell one unit what is waiting for it (one message listing every item)."""

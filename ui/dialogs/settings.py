@@ -143,6 +143,12 @@ class SettingsDialog(Retranslating, QDialog):
         self.scanners_page = ScannerSettingsPage(services, bus, parent=self)
         self.pages.addTab(self.scanners_page, "")
 
+        # Parcels & e-mail (SMTP for pick-up notices, reminder rules; supervisors)
+        from ui.parcels.settings_page import ParcelSettingsPage
+
+        self.parcels_page = ParcelSettingsPage(services, bus, parent=self)
+        self.pages.addTab(self.parcels_page, "")
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -207,6 +213,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.pages.setTabText(2, self.tr("Property"))
         self.pages.setTabText(3, self.tr("Staff"))
         self.pages.setTabText(4, self.tr("Scanners"))
+        self.pages.setTabText(5, self.tr("Parcels && e-mail"))
         self.general_form.label("language").setText(self.tr("&Language"))
         self.rules_form.label("visitor.overstay_hours").setText(self.tr("Overstay after (hours)"))
         self.rules_form.label("day.end_time").setText(self.tr("End of the counter's day"))

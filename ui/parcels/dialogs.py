@@ -45,6 +45,12 @@ def item_line(p: ParcelView) -> str:
     return "  ".join(parts)
 
 
+class RecipientSignaturePad(SignaturePad):
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.hint.setText(self.tr("The person collecting signs here (mouse, pen or finger)"))
+
+
 class PickupDialog(Retranslating, QDialog):
     """Everything waiting for one unit, ticked; who takes it; one signature for all."""
 
@@ -83,7 +89,7 @@ class PickupDialog(Retranslating, QDialog):
         self.relation.setEnabled(False)
         self.id_checked = QCheckBox(self)
         self.someone_else.toggled.connect(self._someone_else)
-        self.pad = SignaturePad(self)
+        self.pad = RecipientSignaturePad(self)
         self.on_paper = QCheckBox(self)
         self.form = FieldForm(self)
         self.form.add_row("items", self.list)

@@ -88,6 +88,8 @@ class ParcelsTab(Retranslating, QWidget):
         self.pickup_mode = QPushButton(self)
         for b in (self.intake_mode, self.pickup_mode):
             b.setCheckable(True)
+            # Which mode a scan acts in must be obvious from across the counter.
+            b.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; }")
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         self.mode_group.addButton(self.intake_mode)

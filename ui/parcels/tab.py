@@ -691,8 +691,10 @@ class ParcelsTab(Retranslating, QWidget):
             ParcelQuery(state="", received_from=start), limit=1000))
         self.today_model.set_rows(today or [], at=at)
         for v in (self.view, self.today_view):
-            if v.model().rowCount():
+            # Sized once: measuring every cell of a thousand rows on each reload stalls the UI.
+            if v.model().rowCount() and not v.property("sized"):
                 v.resizeColumnsToContents()
+                v.setProperty("sized", True)
         self._update_counts()
 
     def _update_counts(self) -> None:

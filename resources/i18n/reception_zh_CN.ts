@@ -215,6 +215,120 @@
     </message>
 </context>
 <context>
+    <name>CarrierRules</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>UPU S10 (EMS / China Post)</source>
+        <translation>UPU S10（EMS / 中国邮政）</translation>
+    </message>
+    <message>
+        <source>UPS 1Z</source>
+        <translation>UPS 1Z</translation>
+    </message>
+    <message>
+        <source>FedEx 12 digits</source>
+        <translation>FedEx 12 位</translation>
+    </message>
+    <message>
+        <source>FedEx 15 digits</source>
+        <translation>FedEx 15 位</translation>
+    </message>
+    <message>
+        <source>DHL (mod 7)</source>
+        <translation>DHL（模 7）</translation>
+    </message>
+    <message>
+        <source>check digit correct</source>
+        <translation>校验位正确</translation>
+    </message>
+    <message>
+        <source>check digit WRONG: probably misread</source>
+        <translation>校验位错误：很可能误读</translation>
+    </message>
+    <message>
+        <source>no check digit</source>
+        <translation>无校验位</translation>
+    </message>
+    <message>
+        <source>other (accepted, no carrier)</source>
+        <translation>其他（照常登记，未识别承运商）</translation>
+    </message>
+    <message>
+        <source>also fits: %1</source>
+        <translation>也符合：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierRulesPage</name>
+    <message>
+        <source>Carrier rules saved</source>
+        <translation>承运商规则已保存</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Pattern (whole number)</source>
+        <translation>格式（匹配整个单号）</translation>
+    </message>
+    <message>
+        <source>Check digit</source>
+        <translation>校验位</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Save carrier rules</source>
+        <translation>保存承运商规则</translation>
+    </message>
+    <message>
+        <source>&amp;Try a number:</source>
+        <translation>试一个单号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. EA123456785CN</source>
+        <translation>例如 EA123456785CN</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order: the first whose pattern matches the whole number and whose check digit is not wrong wins. A number no rule matches is still accepted, as carrier &quot;other&quot;.</source>
+        <translation>按顺序逐条尝试：第一条格式匹配整个单号且校验位无误的规则胜出。没有规则匹配的单号照常登记，承运商记为“其他”。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the carrier rules.</source>
+        <translation>只有管理员可以修改承运商规则。</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>Check in key %1</source>
@@ -3898,6 +4012,10 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Parcels &amp;&amp; e-mail</source>
         <translation>邮件与电子邮件</translation>
+    </message>
+    <message>
+        <source>Carriers</source>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>Keys back by (no overnight loans)</source>

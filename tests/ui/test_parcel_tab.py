@@ -48,6 +48,7 @@ def scan(qtbot, tab, code: str) -> None:
     tab.scan_field.clear()
     qtbot.keyClicks(tab.scan_field, code)
     qtbot.keyClick(tab.scan_field, Qt.Key.Key_Return)
+    assert tab.worker.wait_idle()  # an intake scan commits on the tab's worker thread
 
 
 def draw_signature(qtbot, pad) -> None:
@@ -92,6 +93,34 @@ def test_a_second_scan_is_caught_with_when_and_the_state(qtbot, tab, services):
     assert "already received on" in text and "(now: Waiting)" in text and CODES[0] in text
     assert services.parcels.count() == 1
     assert tab.today_model.rowCount() == 1
+
+
+def test_scans_faster_than_commits_queue_in_order_with_the_options_of_their_moment(qtbot, tab, services):
+    tab.set_mode("intake")
+    tab.shelf.setText("A-01")
+    assert tab.handle_scan(CODES[0])  # taken: the write runs on the worker thread
+    tab.shelf.setText("A-02")  # changed before the first write committed: not for that item
+    assert tab.handle_scan(CODES[1]) and tab.handle_scan(CODES[0])
+    assert tab.worker.wait_idle()
+    items = {p.code: p for p in services.parcels.list_items(ParcelQuery(), limit=10)}
+    assert sorted(items) == sorted(CODES[:2])
+    assert (items[CODES[0]].shelf, items[CODES[1]].shelf) == ("A-01", "A-02")
+    assert "already received on" in tab.feedback.text()  # the repeat, after the first committed
+    assert [tab.today_model.item(i).code for i in range(2)] == [CODES[1], CODES[0]]
+
+
+def test_the_reload_after_a_burst_reads_in_the_background_and_a_newer_one_wins(qtbot, tab, services):
+    for code in CODES[:3]:
+        services.parcels.intake(IntakeInput(code=code, unit_code="A-1203" if code == CODES[0] else ""))
+    tab.refresh_in_background()
+    assert tab.model.rowCount() == 0  # nothing read on the UI thread
+    assert tab.worker.wait_idle()
+    assert tab.model.rowCount() == 3 and tab.today_model.rowCount() == 3
+    tab.refresh_in_background()  # still reading when the receptionist filters by unit…
+    tab.unit_filter.setText("A-1203")
+    tab.refresh()
+    assert tab.worker.wait_idle()
+    assert [tab.model.item(i).code for i in range(tab.model.rowCount())] == [CODES[0]]  # …the filter stays
 
 
 def test_a_failed_check_digit_is_flagged_as_a_probable_misread(qtbot, tab, services):
@@ -252,6 +281,7 @@ def test_scanner_scan_on_another_tab_opens_the_hand_over(qtbot, services, bus, t
     page.set_mode("intake")
     window.tabs.setCurrentIndex(0)
     window.scanners.submit_text("M000777")
+    assert page.worker.wait_idle()
     assert services.parcels.find("M000777")
 
 

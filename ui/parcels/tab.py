@@ -49,6 +49,7 @@ from ui.messages import error_text, message, parcel_state_name, parcel_type_name
 from ui.parcels.dialogs import ActionDialog, AssignDialog, EndOfDayDialog, ItemDetailDialog, PickupDialog
 from ui.parcels.recipient import Recipient, RecipientEdit
 from ui.parcels.table_model import ParcelTableModel, carrier_label
+from ui.parcels.worker import DbWorker
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
 from ui.widgets.shortcuts import add_shortcuts
@@ -237,8 +238,11 @@ class ParcelsTab(Retranslating, QWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(1500)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self.refresh_in_background)
         self._coalesce = False
+        # Scans and the reload after them write/read on a thread of their own (see worker.py).
+        self.worker = DbWorker(self)
+        self._generation = 0  # a reload's rows are shown only if no newer reload started
 
         self.mode_group.buttonClicked.connect(
             lambda b: self.set_mode("intake" if b is self.intake_mode else "pickup"))
@@ -374,8 +378,8 @@ class ParcelsTab(Retranslating, QWidget):
         if self._batch_dialog is not None and self._batch_dialog.batch is not None:
             return self._batch_dialog.scan(code)
         if self.mode == "intake":
-            item, _text = self.intake_code(code)
-            return item is not None
+            self.intake_scan(code)
+            return True
         return self.pickup_scan(code)
 
     def _intake_input(self, code: str, batch_id: int | None, recipient: Recipient | None) -> IntakeInput:
@@ -386,9 +390,38 @@ class ParcelsTab(Retranslating, QWidget):
             perishable=self.perishable.isChecked(), signature_required=self.signature.isChecked(),
             fragile=self.fragile.isChecked(), suspicious=self.suspicious.isChecked(), batch_id=batch_id)
 
+    def intake_scan(self, code: str) -> None:
+        """Register a scanned number without holding up the window: the write runs on the
+        worker thread with the options and recipient shown *now*; the row appears when it
+        committed (in scan order). Errors (a duplicate…) show in the feedback line."""
+        recipient = self.recipient.recipient()
+        data = self._intake_input(code, None, recipient)
+        self.worker.submit(lambda: self.services.parcels.intake(data),
+                           lambda item, exc: self._intake_done(item, exc, recipient))
+
+    def _intake_done(self, item: ParcelView | None, exc: BaseException | None,
+                     recipient: Recipient | None) -> tuple[ParcelView | None, str]:
+        if isinstance(exc, DomainError):
+            text = _message_of(exc)
+            self._say(text, _ERR_STYLE)
+            return None, text
+        if exc is not None:
+            def fail():  # noqa: ANN202 - shown like any failed action (storage errors…)
+                raise exc
+            run_action(self, fail)
+            return None, ""
+        self._registered(item)
+        if recipient is not None and not self.keep_recipient.isChecked():
+            if self.recipient.recipient() == recipient:  # not already typed for the next item
+                self.recipient.clear()
+                self.recipient.chosen = None
+        text = self._registered_text(item)
+        self._say(text, _WARN_STYLE if item.misread or item.suspicious else _OK_STYLE)
+        return item, text
+
     def intake_code(self, code: str, *, batch_id: int | None = None) -> tuple[ParcelView | None, str]:
-        """Register one item with the options shown; says what happened. ``code`` empty gives
-        an internal number."""
+        """Register one item with the options shown, at once; says what happened. ``code``
+        empty gives an internal number (its label is printed from the result)."""
         # Text in the recipient field at scan time is for this item (a pick with Enter while
         # the previous item waited for its recipient went to that item and cleared the field).
         recipient = self.recipient.recipient()
@@ -673,23 +706,57 @@ class ParcelsTab(Retranslating, QWidget):
                            carrier=self.carrier_filter.currentData() or "", min_days=self.days_filter.value(),
                            unassigned_only=self.unassigned_only.isChecked())
 
-    def refresh(self) -> None:
-        if self.services.ctx.operator is None:
-            return
+    def _thresholds(self, values: dict | None = None) -> None:
         try:
-            values = self.services.settings.all()
+            values = values if values is not None else self.services.settings.all()
             for m in (self.model, self.today_model):
                 m.remind_days = int(values["parcels.reminder_days"])
                 m.uncollected_days = int(values["parcels.uncollected_days"])
         except Exception:  # noqa: BLE001 - highlight thresholds keep their defaults
             pass
+
+    def refresh(self) -> None:
+        """Reload both lists now (after an action here, a filter change, F5)."""
+        if self.services.ctx.operator is None:
+            return
+        self._generation += 1
+        self._thresholds()
         at = datetime.now()
         rows = run_action(self, lambda: self.services.parcels.list_items(self.query(), limit=1000, at=at))
-        self.model.set_rows(rows or [], at=at)
         start = datetime.combine(at.date(), time.min)
         today = run_action(self, lambda: self.services.parcels.list_items(
             ParcelQuery(state="", received_from=start), limit=1000))
-        self.today_model.set_rows(today or [], at=at)
+        self._show_rows(rows or [], today or [], at)
+
+    def refresh_in_background(self) -> None:
+        """The coalesced reload after a burst of scans: read on the worker thread, shown here
+        (two lists of up to 1,000 items on a big register take longer than a frame)."""
+        if self.services.ctx.operator is None:
+            return
+        self._generation += 1
+        generation, query, at = self._generation, self.query(), datetime.now()
+        start = datetime.combine(at.date(), time.min)
+        parcels, settings = self.services.parcels, self.services.settings
+
+        def read():  # noqa: ANN202 - on the worker thread: service calls only
+            return (parcels.list_items(query, limit=1000, at=at),
+                    parcels.list_items(ParcelQuery(state="", received_from=start), limit=1000),
+                    settings.all())
+
+        def done(result, exc) -> None:  # noqa: ANN001
+            if generation != self._generation:
+                return  # a newer reload (or a filter change) replaced this one
+            if exc is not None:
+                self.refresh()  # shows the error the usual way
+                return
+            self._thresholds(result[2])
+            self._show_rows(result[0], result[1], at)
+
+        self.worker.submit(read, done)
+
+    def _show_rows(self, rows: list[ParcelView], today: list[ParcelView], at: datetime) -> None:
+        self.model.set_rows(rows, at=at)
+        self.today_model.set_rows(today, at=at)
         for v in (self.view, self.today_view):
             # Sized once: measuring every cell of a thousand rows on each reload stalls the UI.
             if v.model().rowCount() and not v.property("sized"):

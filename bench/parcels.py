@@ -7,11 +7,12 @@ queries of the counter on a register of 1,000,000 items.
             database, signed in as ``reception1``, the Parcels tab in intake mode (type
             parcel, a shelf), its ``ScannerBridge`` reading the pty; ``ScanRouter`` sends each
             number to ``ParcelsTab.handle_scan`` → ``ParcelService.intake`` (duplicate check,
-            carrier recognition, audit row) → the row shown at the top of today's list.
-            ``n`` new tracking numbers at ``rate`` a second. A slot after the router's notes
-            the time and checks the row is on screen; a QTimer ticking every 10 ms on the UI
-            thread gives the longest event-loop stall. Lost: written but not registered
-            (counted in the database at the end) or not shown.
+            carrier recognition, audit row; on the tab's worker thread) → the row shown at
+            the top of today's list. ``n`` new tracking numbers at ``rate`` a second. A slot
+            on the tab's ``sig_registered`` notes the time and checks the row is on screen; a
+            QTimer ticking every 10 ms on the UI thread gives the longest event-loop stall,
+            during the scans and in the 2.5 s after them (the coalesced reload of the lists).
+            Lost: written but not registered (counted in the database at the end) or not shown.
 ``queries`` On a copy of the same database, through ``ParcelService``: everything waiting
             for one unit (``waiting_for_unit``, and ``list_items`` by unit code as the tab's
             recipient search does), a scanned number (``find``), the tab's waiting list

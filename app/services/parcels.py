@@ -670,16 +670,23 @@ class ParcelService:
 
     def escalate(self, item_id: int, note: str, *, at: datetime | None = None) -> ParcelView:
         """A suspicious item goes to the supervisor: it cannot be handed out until cleared."""
+        return self.escalate_items([item_id], note, at=at)[0]
+
+    def escalate_items(self, item_ids: Sequence[int], note: str, *, at: datetime | None = None) -> list[ParcelView]:
+        """Several items to the supervisor at once: all or none."""
         op = self.ctx.require_operator()
+        ids = self._ids(item_ids)
         why = _clean_required(note, "note")
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
-            p = self._parcel(s, item_id)
-            if p.state != "waiting":
-                raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
-            self._escalate(s, op, p, when, why)
+            items = self._load(s, ids)
+            for p in items:
+                if p.state != "waiting":
+                    raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
+            for p in items:
+                self._escalate(s, op, p, when, why)
             s.flush()
-            return self._views(s, [p.id])[0]
+            return self._views(s, ids)
 
     def _escalate(self, s, op: Operator, p: Parcel, when: datetime, why: str) -> None:  # noqa: ANN001
         p.suspicious, p.state, p.state_at = True, "escalated", when
@@ -691,7 +698,13 @@ class ParcelService:
                            at: datetime | None = None) -> ParcelView:
         """The supervisor's decision on an escalated item: ``release`` (back to waiting),
         ``return`` (to the post office) or ``dispose``."""
+        return self.resolve_escalations([item_id], outcome, note, handed_to=handed_to, at=at)[0]
+
+    def resolve_escalations(self, item_ids: Sequence[int], outcome: str, note: str, *, handed_to: str = "",
+                            at: datetime | None = None) -> list[ParcelView]:
+        """One decision for several escalated items: all or none."""
         op = self.ctx.require_operator("supervisor")
+        ids = self._ids(item_ids)
         errors = FieldErrors()
         if outcome not in ESCALATION_OUTCOMES:
             errors.add("outcome", "parcel.outcome_unknown")
@@ -700,21 +713,29 @@ class ParcelService:
         errors.raise_if_any()
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
-            p = self._parcel(s, item_id)
-            if p.state != "escalated":
-                raise ConflictError("parcel.not_escalated", code=p.code, state=p.state)
+            items = self._load(s, ids)
+            for p in items:
+                if p.state != "escalated":
+                    raise ConflictError("parcel.not_escalated", code=p.code, state=p.state)
             state, kind = {"release": ("waiting", "released"), "return": ("returned", "returned"),
                            "dispose": ("disposed", "disposed")}[outcome]
-            p.state, p.state_at = state, when
-            self._event(s, p, kind, op, when, reason=why, person=who or "")
-            record(s, op.id, "parcel.resolve", "parcel", p.id, {"state": "escalated"},
-                   {"state": state, "outcome": outcome, "reason": why})
+            for p in items:
+                p.state, p.state_at = state, when
+                self._event(s, p, kind, op, when, reason=why, person=who or "")
+                record(s, op.id, "parcel.resolve", "parcel", p.id, {"state": "escalated"},
+                       {"state": state, "outcome": outcome, "reason": why})
             s.flush()
-            return self._views(s, [p.id])[0]
+            return self._views(s, ids)
 
     def report(self, item_id: int, kind: str, note: str, *, at: datetime | None = None) -> ParcelView:
         """Report an item ``lost`` (it leaves the shelf for good) or ``damaged`` (kept, flagged)."""
+        return self.report_items([item_id], kind, note, at=at)[0]
+
+    def report_items(self, item_ids: Sequence[int], kind: str, note: str, *,
+                     at: datetime | None = None) -> list[ParcelView]:
+        """Report several items lost or damaged at once: all or none."""
         op = self.ctx.require_operator()
+        ids = self._ids(item_ids)
         errors = FieldErrors()
         if kind not in REPORT_KINDS:
             errors.add("kind", "parcel.report_kind_unknown")
@@ -722,19 +743,21 @@ class ParcelService:
         errors.raise_if_any()
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
-            p = self._parcel(s, item_id)
-            if p.state in FINAL_STATES:
-                raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
-            before = {"state": p.state, "damaged": p.damaged}
-            if kind == "lost":
-                p.state, p.state_at = "lost", when
-            else:
-                p.damaged = True
-            self._event(s, p, kind, op, when, reason=why)
-            record(s, op.id, f"parcel.report_{kind}", "parcel", p.id, before,
-                   {"state": p.state, "damaged": p.damaged, "code": p.code, "reason": why})
+            items = self._load(s, ids)
+            for p in items:
+                if p.state in FINAL_STATES:
+                    raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
+            for p in items:
+                before = {"state": p.state, "damaged": p.damaged}
+                if kind == "lost":
+                    p.state, p.state_at = "lost", when
+                else:
+                    p.damaged = True
+                self._event(s, p, kind, op, when, reason=why)
+                record(s, op.id, f"parcel.report_{kind}", "parcel", p.id, before,
+                       {"state": p.state, "damaged": p.damaged, "code": p.code, "reason": why})
             s.flush()
-            return self._views(s, [p.id])[0]
+            return self._views(s, ids)
 
     def uncollected(self, at: datetime | None = None) -> list[ParcelView]:
         """Items waiting longer than ``parcels.uncollected_days``: to return or dispose of."""

@@ -315,11 +315,10 @@ class ActionDialog(Retranslating, QDialog):
         if self.action == "dispose":
             return lambda: svc.dispose(ids, reason=why)
         if self.action == "escalate":
-            return lambda: [svc.escalate(i, why) for i in ids]
+            return lambda: svc.escalate_items(ids, why)
         if self.action in ("lost", "damaged"):
-            return lambda: [svc.report(i, self.action, why) for i in ids]
-        return lambda: [svc.resolve_escalation(i, self.outcome.currentData(), why, handed_to=self.person.text())
-                        for i in ids]
+            return lambda: svc.report_items(ids, self.action, why)
+        return lambda: svc.resolve_escalations(ids, self.outcome.currentData(), why, handed_to=self.person.text())
 
     def save(self) -> None:
         result = run_action(self, self._call(), form=self.form)

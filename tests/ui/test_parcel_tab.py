@@ -341,6 +341,7 @@ def test_courier_batch_lists_the_differences(qtbot, tab, services, tmp_path):
         assert tab.handle_scan(CODES[0]) and tab.handle_scan(CODES[1])
         dlg.scan_field.setText(CODES[4])
         dlg._scan_entered()  # noqa: SLF001 - the Enter of the dialog's own scan field
+        assert tab.worker.wait_idle()  # the scans commit on the tab's worker thread
         seen["missing"] = [dlg.missing.item(i).text() for i in range(dlg.missing.count())]
         seen["unexpected"] = [dlg.unexpected.item(i).text() for i in range(dlg.unexpected.count())]
         seen["counts"] = dlg.counts.text()
@@ -361,6 +362,7 @@ def test_courier_batch_with_a_typed_count(qtbot, tab, services):
         dlg.expected.setValue(3)
         dlg.start()
         dlg.scan(CODES[0])
+        assert tab.worker.wait_idle()
         return dlg.counts.text()
 
     shown = drive(tab, check)

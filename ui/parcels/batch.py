@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DomainError
 from app.services import Services
 from app.services.parcels import BatchView
 from ui.errors import run_action
@@ -136,19 +137,44 @@ class BatchDialog(Retranslating, QDialog):
             self.scan(code)
 
     def scan(self, code: str) -> bool:
-        """Register the item as part of this delivery (the tab's type and flags apply)."""
+        """Register the item as part of this delivery (the tab's type and flags apply).
+
+        The courier's bag is scanned as fast as the scanner reads: the write and the new
+        comparison run on the tab's worker thread (in scan order) and show when committed.
+        """
         if self.batch is None or not self.batch.open:
             return False
-        item, text = self._tab.intake_code(code, batch_id=self.batch.id)
-        self.feedback.setText(text)
-        self.feedback.setStyleSheet("color: #1b5e20;" if item is not None else "color: #b00020; font-weight: bold;")
-        self.batch = self._services.parcels.batch(self.batch.id)
-        self.show_comparison()
-        return item is not None
+        tab, parcels, batch_id = self._tab, self._services.parcels, self.batch.id
+        recipient = tab.recipient.recipient()
+        data = tab._intake_input(code, batch_id, recipient)  # noqa: SLF001 - the tab's options, now
+
+        def work():  # noqa: ANN202 - on the worker thread: service calls only
+            try:
+                item, error = parcels.intake(data), None
+            except DomainError as exc:
+                item, error = None, exc
+            return item, error, parcels.batch(batch_id)
+
+        def done(result, exc) -> None:  # noqa: ANN001
+            if exc is not None:
+                tab._intake_done(None, exc, recipient)  # noqa: SLF001 - shown like any failed scan
+                return
+            item, error, batch = result
+            item, text = tab._intake_done(item, error, recipient)  # noqa: SLF001
+            self.feedback.setText(text)
+            self.feedback.setStyleSheet("color: #1b5e20;" if item is not None
+                                        else "color: #b00020; font-weight: bold;")
+            if self.batch is not None and self.batch.open:
+                self.batch = batch
+                self.show_comparison()
+
+        tab.worker.submit(work, done)
+        return True
 
     def close_batch(self) -> BatchView | None:
         if self.batch is None:
             return None
+        self._tab.worker.wait_idle()  # every scan made before "Finish" is counted
         batch = run_action(self, lambda: self._services.parcels.close_batch(self.batch.id))
         if batch is not None:
             self.batch = batch

@@ -16,6 +16,14 @@ from db.models.keys import (
     KeySpotItem,
     KeySpotScan,
 )
+from db.models.newspapers import (
+    NewspaperClaim,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperReceipt,
+    NewspaperSubscription,
+    NewspaperTitle,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.parcels import (
     Parcel,
@@ -26,7 +34,16 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.printing import PrintJob
+from db.models.permits import (
+    ContractorPass,
+    ContractorPassEvent,
+    ContractorPassPhoto,
+    RenovationPermit,
+    RenovationPermitEvent,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -34,7 +51,13 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "CashShift",
+    "CashShiftTotal",
+    "ContractorPass",
+    "ContractorPassEvent",
+    "ContractorPassPhoto",
     "Counter",
+    "FeeItem",
     "KeyEmergency",
     "KeyEvent",
     "KeyIntake",
@@ -48,6 +71,12 @@ __all__ = [
     "KeySpotItem",
     "KeySpotScan",
     "Money",
+    "NewspaperClaim",
+    "NewspaperClaimEvent",
+    "NewspaperDelivery",
+    "NewspaperReceipt",
+    "NewspaperSubscription",
+    "NewspaperTitle",
     "Occupant",
     "OccupantMember",
     "Parcel",
@@ -57,7 +86,14 @@ __all__ = [
     "ParcelEvent",
     "ParcelPickup",
     "ParcelPickupSignature",
+    "PrintJob",
     "PropertyProfile",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptVoid",
+    "RenovationPermit",
+    "RenovationPermitEvent",
     "Setting",
     "Staff",
     "Unit",

@@ -4931,6 +4931,14 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
     </message>
     <message>
+        <source>Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)</source>
+        <translation>施工人员出入证：PC 加 6 位数字（Code 128），或带 -校验码（其二维码）</translation>
+    </message>
+    <message>
+        <source>Parcel without a barcode: internal number M and 6–8 digits (shelf label)</source>
+        <translation>无条码邮件：内部编号 M 加 6–8 位数字（货架标签）</translation>
+    </message>
+    <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>
         <translation>快递包裹：其他快递单号（字母加 9–20 位数字，或 10–20 位数字；不含商品条码 EAN-13 69…、书刊 ISBN/ISSN 977–979…）</translation>
     </message>

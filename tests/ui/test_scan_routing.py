@@ -107,6 +107,20 @@ def test_a_scan_behind_an_open_window_is_not_acted_on(qtbot, services, bus, tran
     spot.hide()
     del tab.handle_scan  # the real method again
 
+    from ui.parcels.batch import BatchDialog  # the courier batch check takes scans too
+
+    parcels = window.pages["parcels"]
+    batch = BatchDialog(services, parcels, window)
+    batch.setModal(True)
+    qtbot.addWidget(batch)
+    batch.show()
+    qtbot.waitUntil(lambda: batch.isVisible())
+    parcels.handle_scan = lambda text: routed.append(text) or True
+    window.scanners.submit_text("SF1234567890123")
+    assert routed[-1] == "SF1234567890123"
+    batch.hide()
+    del parcels.handle_scan
+
     qtbot.wait(1100)  # past the double-read window for the first scan of the tag
     window.scanners.submit_text(key.tag_code)  # nothing open: the key comes back
     assert services.keys.find(key.tag_code).status == "in"

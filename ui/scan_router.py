@@ -7,7 +7,8 @@ that owns it, which comes to the front. A code no rule knows asks what it is.
 While a modal window is open (a check-out form, an emergency record, the question what a
 code is…) a scan is not acted on behind it — it would lend or take back another key unseen,
 or stack a second form on the first —: the status bar says so and the scan is logged. A
-dialog that takes scans itself says so with ``accepts_scans = True`` (the spot check).
+dialog that takes scans itself says so with ``accepts_scans = True`` (the key spot check, the
+courier batch check).
 """
 
 from __future__ import annotations

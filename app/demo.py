@@ -577,8 +577,12 @@ class _CabinetBuilder:
         from app.services.keys import LoanInput, PastLoan
 
         rng = self.rng
-        pool = by_cat["equipment"] * 4 + by_cat["store"] * 2 + by_cat["public"] + \
-            [k for k in by_cat["unit"] if k.occupant_id]
+        # Kept out of the fortnight's loans, for the two open loans below: late in the day every
+        # equipment key had been lent at some point and no free one was left to pick.
+        late_key, long_key = by_cat["public"][-1], by_cat["equipment"][-1]
+        reserved = {late_key.id, long_key.id}
+        pool = [k for k in by_cat["equipment"] * 4 + by_cat["store"] * 2 + by_cat["public"]
+                + [k for k in by_cat["unit"] if k.occupant_id] if k.id not in reserved]
         eod = time(18, 0)
         first = self.today - timedelta(days=DAYS - 1)
         halves: dict[str, list] = {"reception2": [], "reception1": []}
@@ -622,14 +626,12 @@ class _CabinetBuilder:
                 busy_until[key.id] = datetime.max if still_out else back
         # One key kept overnight without an excuse: out since yesterday afternoon.
         yesterday = self.today - timedelta(days=1)
-        late_key = next(k for k in by_cat["public"] if busy_until.get(k.id, datetime.min) == datetime.min)
         fields = self._borrower(late_key)
         halves["reception1"].append(PastLoan(
             late_key.id, LoanInput(**fields, signed_on_slip=True),
             datetime.combine(yesterday, time(15, 40)), None, manager_approval=self.manager))
         busy_until[late_key.id] = datetime.max
         # A three-day loan the general manager approved (an elevator overhaul).
-        long_key = next(k for k in by_cat["equipment"] if busy_until.get(k.id, datetime.min) == datetime.min)
         halves["reception1"].append(PastLoan(
             long_key.id, LoanInput(purpose="电梯大修", borrower_kind="contractor", borrower_name="郑海涛",
                                    borrower_company="广东华信电梯有限公司", borrower_phone=self.d.fake.mobile(),

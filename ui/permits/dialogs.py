@@ -210,13 +210,13 @@ class ReviewDialog(PermitDialog):
                  customer_service: bool = False):
         super().__init__(services, permit, parent)
         self.customer_service = customer_service
-        self.result = QComboBox(self)
-        self.result.addItem("", True)
-        self.result.addItem("", False)
+        self.outcome = QComboBox(self)
+        self.outcome.addItem("", True)
+        self.outcome.addItem("", False)
         self.reviewer = QLineEdit(self)
         self.reviewer.setMaxLength(64)
         self.note = _multiline(self)
-        self.form.add_row("result", self.result)
+        self.form.add_row("result", self.outcome)
         if not customer_service:
             self.form.add_row("reviewer", self.reviewer)
         else:
@@ -225,7 +225,7 @@ class ReviewDialog(PermitDialog):
         self.retranslate()
 
     def call(self):  # noqa: ANN201
-        passed = bool(self.result.currentData())
+        passed = bool(self.outcome.currentData())
         if self.customer_service:
             return self.services.permits.check(self.permit.id, passed=passed, note=self.note.toPlainText())
         return self.services.permits.review_drawings(self.permit.id, passed=passed, reviewer=self.reviewer.text(),
@@ -234,14 +234,14 @@ class ReviewDialog(PermitDialog):
     def retranslate(self) -> None:
         if self.customer_service:
             self.setWindowTitle(self.tr("Customer service check"))
-            self.result.setItemText(0, self.tr("File complete"))
-            self.result.setItemText(1, self.tr("File incomplete (say what is missing)"))
+            self.outcome.setItemText(0, self.tr("File complete"))
+            self.outcome.setItemText(1, self.tr("File incomplete (say what is missing)"))
         else:
             self.setWindowTitle(self.tr("Drawing review"))
             self.info.setText(self.tr("Engineering reviews the drawings (about five working days)."))
             self.info.show()
-            self.result.setItemText(0, self.tr("Drawings passed"))
-            self.result.setItemText(1, self.tr("Drawings sent back (say why)"))
+            self.outcome.setItemText(0, self.tr("Drawings passed"))
+            self.outcome.setItemText(1, self.tr("Drawings sent back (say why)"))
             self.form.label("reviewer").setText(self.tr("&Reviewed by"))
         self.form.label("result").setText(self.tr("Result"))
         self.form.label("note").setText(self.tr("Note"))

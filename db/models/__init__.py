@@ -34,6 +34,7 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.printing import PrintJob
 from db.models.permits import (
     ContractorPass,
     ContractorPassEvent,
@@ -41,8 +42,8 @@ from db.models.permits import (
     RenovationPermit,
     RenovationPermitEvent,
 )
-from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -50,10 +51,13 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "CashShift",
+    "CashShiftTotal",
     "ContractorPass",
     "ContractorPassEvent",
     "ContractorPassPhoto",
     "Counter",
+    "FeeItem",
     "KeyEmergency",
     "KeyEvent",
     "KeyIntake",
@@ -84,6 +88,10 @@ __all__ = [
     "ParcelPickupSignature",
     "PrintJob",
     "PropertyProfile",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptVoid",
     "RenovationPermit",
     "RenovationPermitEvent",
     "Setting",

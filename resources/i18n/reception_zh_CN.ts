@@ -2552,6 +2552,10 @@ The reception counter of a managed property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pass {number} was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An amount from 0 to 10,000 with at most two decimals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,6 +2694,162 @@ The reception counter of a managed property.</source>
     <message>
         <source>Residents first: {waiting} copies of {title} are still owed to units, the office departments get theirs after.</source>
         <translation>住户优先：还有 {waiting} 份 {title} 应投给各单元，办公部门随后。</translation>
+    </message>
+    <message>
+        <source>The amount must be from ¥0.00 to under one trillion yuan.</source>
+        <translation>金额应在 ¥0.00 至一万亿元以下。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>请输入零或以上的金额。</translation>
+    </message>
+    <message>
+        <source>Amounts are exact decimals.</source>
+        <translation>金额必须是精确的十进制数。</translation>
+    </message>
+    <message>
+        <source>Not an amount: enter yuan with up to two decimals, e.g. 123.45.</source>
+        <translation>不是金额：请以元为单位输入，最多两位小数，例如 123.45。</translation>
+    </message>
+    <message>
+        <source>At most two decimals (fen).</source>
+        <translation>最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>Choose how it was paid: cash, WeChat Pay, Alipay, bank card or transfer.</source>
+        <translation>请选择付款方式：现金、微信支付、支付宝、银行卡或转账。</translation>
+    </message>
+    <message>
+        <source>Open your shift first (count the opening float).</source>
+        <translation>请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <source>No such receipt.</source>
+        <translation>没有该收据。</translation>
+    </message>
+    <message>
+        <source>No receipt has the number {number}.</source>
+        <translation>没有编号为 {number} 的收据。</translation>
+    </message>
+    <message>
+        <source>Choose who pays: an occupant, a company or someone else.</source>
+        <translation>请选择付款人：住户、公司或其他人。</translation>
+    </message>
+    <message>
+        <source>Enter who pays.</source>
+        <translation>请输入付款人。</translation>
+    </message>
+    <message>
+        <source>Pick the occupant from the directory.</source>
+        <translation>请从住户名录中选择住户。</translation>
+    </message>
+    <message>
+        <source>No such unit.</source>
+        <translation>没有该单元。</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行。</translation>
+    </message>
+    <message>
+        <source>At most {max} lines on one receipt.</source>
+        <translation>一张收据最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>Line {line}: this fee is not in the catalogue (any more).</source>
+        <translation>第 {line} 行：该收费项目不在（或已不在）收费目录中。</translation>
+    </message>
+    <message>
+        <source>Line {line}: say what the money is for.</source>
+        <translation>第 {line} 行：请说明收费事由。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter a price above ¥0.00 and up to ¥{max}.</source>
+        <translation>第 {line} 行：请输入大于 ¥0.00、不超过 ¥{max} 的单价。</translation>
+    </message>
+    <message>
+        <source>Line {line}: a quantity from 1 to {max}.</source>
+        <translation>第 {line} 行：数量应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Your shift is already open.</source>
+        <translation>您的班次已经开启。</translation>
+    </message>
+    <message>
+        <source>The opening float is from ¥0.00 to ¥{max}.</source>
+        <translation>备用金应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>No such shift.</source>
+        <translation>没有该班次。</translation>
+    </message>
+    <message>
+        <source>The cash is off by {variance}: say why.</source>
+        <translation>现金差额 {variance}：请说明原因。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is already void.</source>
+        <translation>收据 {number} 已作废。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} belongs to a closed or another person&apos;s shift: only a receipt of your open shift can be voided.</source>
+        <translation>收据 {number} 属于已结班或他人的班次：只能作废您当前班次的收据。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has refunds against it and cannot be voided.</source>
+        <translation>收据 {number} 已有退款，不能作废。</translation>
+    </message>
+    <message>
+        <source>A supervisor confirms with their user name and password.</source>
+        <translation>须由主管输入用户名和密码确认。</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s user name or password is wrong.</source>
+        <translation>主管的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>{name} cannot confirm a void: it needs a supervisor or above.</source>
+        <translation>{name} 无权确认作废：须主管或以上。</translation>
+    </message>
+    <message>
+        <source>Another person confirms the void, not the one voiding.</source>
+        <translation>作废须由另一人确认，不能由作废人本人确认。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void: nothing to refund.</source>
+        <translation>收据 {number} 已作废：无可退款项。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no deposit to refund.</source>
+        <translation>收据 {number} 没有可退的押金。</translation>
+    </message>
+    <message>
+        <source>Refund more than ¥0.00 and at most ¥{max} (paid less earlier refunds).</source>
+        <translation>退款应大于 ¥0.00，最多 ¥{max}（已付金额减去此前退款）。</translation>
+    </message>
+    <message>
+        <source>No such refund slip.</source>
+        <translation>没有该退款通知书。</translation>
+    </message>
+    <message>
+        <source>No such fee in the catalogue.</source>
+        <translation>收费目录中没有该项目。</translation>
+    </message>
+    <message>
+        <source>A code is lower-case letters, digits and underscores, starting with a letter.</source>
+        <translation>代码由小写字母、数字和下划线组成，以字母开头。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used.</source>
+        <translation>代码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A default price from ¥0.00 to ¥{max}.</source>
+        <translation>默认单价应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>An order from 0 to 9999.</source>
+        <translation>排序号应在 0 到 9999 之间。</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3070,21 @@ The reception counter of a managed property.</source>
     <message>
         <source>&amp;Add entry</source>
         <translation>登记(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>OverduePage</name>
+    <message numerus="yes">
+        <source>%n permit(s) more than 3 days past the end, neither extended nor finished: stop the work.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es) more than 3 days past the end, neither returned nor renewed: refuse entry, take the card back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3240,8 +3415,16 @@ The reception counter of a managed property.</source>
         <translation type="unfinished">丢失</translation>
     </message>
     <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>VALID</source>
         <extracomment>the scan check&apos;s verdicts, shown big</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALID — EXPIRING SOON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3258,6 +3441,10 @@ The reception counter of a managed property.</source>
     </message>
     <message>
         <source>REPORTED LOST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3287,14 +3474,21 @@ The reception counter of a managed property.</source>
 </context>
 <context>
     <name>PermitsTab</name>
-    <message>
-        <source>Valid %1 to %2</source>
-        <extracomment>verdict → (background, text colour) of the big result</extracomment>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n pass(es) valid today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>Permit %1: %2</source>
+        <source>Passes ending within 3 days: renew them (after an extension) or have them handed back.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es) expiring</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n permit(s)</source>
@@ -3302,11 +3496,25 @@ The reception counter of a managed property.</source>
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n pass(es) valid today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Permits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass register</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a permit, or take a new application (Ctrl+N).</source>
@@ -3409,6 +3617,14 @@ The reception counter of a managed property.</source>
         <translation type="unfinished">报失(&amp;L)</translation>
     </message>
     <message>
+        <source>Revoke pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pass chec&amp;k:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3430,14 +3646,6 @@ The reception counter of a managed property.</source>
     </message>
     <message>
         <source>Every stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Permits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passes valid today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3473,6 +3681,10 @@ The reception counter of a managed property.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Renew…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3490,6 +3702,35 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>%1
 
 此功能将在前台服务台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message numerus="yes">
+        <source>%n pass(es) issued in these dates</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the pass register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3675,8 +3916,8 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>通行证：P 加至少 6 位数字</translation>
     </message>
     <message>
-        <source>Receipt: R, year, dash, 6-digit number</source>
-        <translation>收据：R、年份、短横线、6 位编号</translation>
+        <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
+        <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
     </message>
     <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>

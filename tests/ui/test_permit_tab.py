@@ -43,9 +43,10 @@ def warnings(monkeypatch) -> list[str]:
 
 def make_tab(qtbot, services, bus):
     tab = PermitsTab(services, bus)
-    printed = {"permit": [], "card": []}
+    printed = {"permit": [], "card": [], "receipt": []}
     tab.permit_printer = lambda _parent, _svc, view: printed["permit"].append(view)
     tab.card_printer = lambda _parent, _svc, view: printed["card"].append(view)
+    tab.receipt_printer = lambda _parent, _svc, view: printed["receipt"].append(view)
     qtbot.addWidget(tab)
     tab.resize(1366, 760)
     tab.show()
@@ -151,6 +152,7 @@ def test_an_application_goes_through_the_flow_from_the_tab(qtbot, services, bus,
 
     # a worker's pass, with a photo, signed for by the site lead
     def fill_pass(d: PassDialog):
+        assert not d.new_receipt.isChecked() and d.receipt.isEnabled()  # no shift open: a hand receipt
         type_text(qtbot, d.worker, "陈师傅")
         type_text(qtbot, d.doc_number, WORKER_ID)
         d.trade.setCurrentIndex(d.trade.findData("electrical"))
@@ -181,6 +183,40 @@ def test_an_application_goes_through_the_flow_from_the_tab(qtbot, services, bus,
     steps = [tab.step_model.index(r, 1).data() for r in range(tab.step_model.rowCount())]
     assert steps == ["Application taken", "Fees paid", "Drawings passed", "File checked", "Approved",
                      "Permit issued", "Work started", "Finished"]
+
+
+def test_the_card_fee_goes_on_a_receipt_when_the_pass_is_issued(qtbot, services, bus, translations):
+    from decimal import Decimal
+
+    p = permit_started(services, start=date.today())
+    sign_in_as(services, "reception")
+    services.receipts.open_shift("100.00")
+    tab, printed = make_tab(qtbot, services, bus)
+    tab.permit_view.selectRow(0)
+
+    def fill(d: PassDialog):
+        assert d.new_receipt.isChecked() and not d.receipt.isEnabled()
+        assert "¥5.00" in d.new_receipt.text()
+        type_text(qtbot, d.worker, "陈师傅")
+        type_text(qtbot, d.doc_number, WORKER_ID)
+        d.method.setCurrentIndex(d.method.findData("wechat"))
+
+    drive(tab, accept_with(fill))
+    v = tab.issue_pass()
+    [receipt] = printed["receipt"]
+    assert (v.receipt_no, v.fee) == (receipt.number, Decimal("5.00"))
+    assert (receipt.method, receipt.total, receipt.lines[0].fee_code) == ("wechat", Decimal("5.00"), "pass_card")
+    assert printed["card"] == [v]
+    assert services.receipts.cashup().receipt_count == 1
+
+    # a pass that would be refused takes no money
+    def refused(d: PassDialog):
+        type_text(qtbot, d.worker, "李工")
+        type_text(qtbot, d.doc_number, WORKER_ID)  # already holds a pass
+    shown = drive(tab, accept_with(refused))
+    assert tab.issue_pass() is None
+    assert "already holds pass PC000001" in shown[0].form.findChild(type(shown[0].header), "error_doc_number").text()
+    assert services.receipts.cashup().receipt_count == 1 and len(printed["receipt"]) == 1
 
 
 def test_scanning_a_pass_answers_in_colour_and_words(qtbot, services, bus, translations):

@@ -32,7 +32,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.context import AppContext, Operator
-from app.errors import AuthenticationError, ConflictError, DomainError, FieldErrors, NotFoundError
+from app.errors import (
+    AuthenticationError,
+    ConflictError,
+    DomainError,
+    FieldErrors,
+    NotFoundError,
+)
 from app.permit_rules import (
     ADMITTING,
     APPLICANT_KINDS,
@@ -60,7 +66,13 @@ from app.security import role_at_least
 from app.services.audit import lock_counter, record
 from app.services.fees import FeeItemView, fee_view
 from app.text import mask_document
-from app.validation import DOC_TYPES, normalize_document, normalize_name, normalize_phone, normalize_text
+from app.validation import (
+    DOC_TYPES,
+    normalize_document,
+    normalize_name,
+    normalize_phone,
+    normalize_text,
+)
 from db.models import (
     ContractorPass,
     ContractorPassEvent,

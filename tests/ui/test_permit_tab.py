@@ -17,15 +17,19 @@ from PySide6.QtPrintSupport import QPrinter
 from app.services.permits import FeesInput
 from tests.conftest import sign_in_as
 from tests.ui.conftest import type_text
-from tests.unit._permits import MASKED_WORKER_ID, WORKER_ID, WORKER_ID_2, application, as_user, worker
+from tests.unit._permits import (
+    MASKED_WORKER_ID,
+    WORKER_ID,
+    WORKER_ID_2,
+    application,
+    as_user,
+    worker,
+)
 from ui.permits.dialogs import (
     ApplicationDialog,
     ApproveDialog,
-    FeesDialog,
-    IssueDialog,
     NoteDialog,
     PassDialog,
-    ReviewDialog,
 )
 from ui.permits.tab import PermitsTab
 
@@ -263,6 +267,7 @@ def test_scanning_a_pass_answers_in_colour_and_words(qtbot, services, bus, trans
     assert scan(a.number).verdict.text() == "RETURNED"
     # in Chinese, live
     translations.set_language("zh_CN")
+    qtbot.wait(10)  # LanguageChange is a posted event
     assert (banner.verdict.text(), tab.revoke_button.text()) == ("已退还", "注销…")
 
 

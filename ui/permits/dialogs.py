@@ -24,10 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.permit_rules import MAX_EXTENSION_DAYS, MAX_PERIOD_DAYS, SIGNER_KINDS, TRADES, period_end
-from app.services import Services
 from app.errors import ConflictError, DomainError, ValidationError
+from app.permit_rules import (
+    MAX_EXTENSION_DAYS,
+    MAX_PERIOD_DAYS,
+    SIGNER_KINDS,
+    TRADES,
+    period_end,
+)
 from app.receipt_rules import PAYMENT_METHODS
+from app.security import role_at_least
+from app.services import Services
 from app.services.permits import (
     MAX_PHOTO_BYTES,
     ApplicationInput,
@@ -38,7 +45,6 @@ from app.services.permits import (
     PermitView,
     ReceiptIssuedError,
 )
-from app.security import role_at_least
 from app.validation import DOC_TYPES
 from ui.format import fmt_date, fmt_money
 from ui.keys.common import password_edit

@@ -4104,6 +4104,10 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>通行证：P 加至少 6 位数字</translation>
     </message>
     <message>
+        <source>Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)</source>
+        <translation>施工人员出入证：PC 加 6 位数字（条码），或再加“-校验码”（二维码）</translation>
+    </message>
+    <message>
         <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
         <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
     </message>

@@ -204,11 +204,13 @@ def test_the_card_fee_goes_on_a_receipt_when_the_pass_is_issued(qtbot, services,
         type_text(qtbot, d.worker, "陈师傅")
         type_text(qtbot, d.doc_number, WORKER_ID)
         d.method.setCurrentIndex(d.method.findData("wechat"))
+        d.signer_kind.setCurrentIndex(d.signer_kind.findData("owner"))
+        assert d.signer.text() == "张三"  # the applicant signs, not the site lead
 
     drive(tab, accept_with(fill))
     v = tab.issue_pass()
     [receipt] = printed["receipt"]
-    assert (v.receipt_no, v.fee) == (receipt.number, Decimal("5.00"))
+    assert (v.receipt_no, v.fee, v.signer_kind, v.signer_name) == (receipt.number, Decimal("5.00"), "owner", "张三")
     assert (receipt.method, receipt.total, receipt.lines[0].fee_code) == ("wechat", Decimal("5.00"), "pass_card")
     assert printed["card"] == [v]
     assert services.receipts.cashup().receipt_count == 1

@@ -490,8 +490,16 @@ class PassDialog(PermitDialog):
         f.add_row("photo", photo_row)
         self._fee_mode()
         self.photo_button.clicked.connect(self.choose_photo)
+        self.signer_kind.currentIndexChanged.connect(lambda _i: self._default_signer())
         self.retranslate()
         self.worker.setFocus()
+
+    def _default_signer(self) -> None:
+        """The site lead's or the applicant's name, unless the receptionist typed someone else."""
+        names = {self.permit.site_lead_name, self.permit.applicant_name, ""}
+        if self.signer.text().strip() in names:
+            kind = self.signer_kind.currentData()
+            self.signer.setText(self.permit.site_lead_name if kind == "site_lead" else self.permit.applicant_name)
 
     def choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Worker's photo"), "",

@@ -25,6 +25,54 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Return to the post office</source>
+        <extracomment>action → (needs &quot;handed to&quot;, needs an outcome choice)</extracomment>
+        <translation>退回邮局</translation>
+    </message>
+    <message>
+        <source>Send to the supervisor (suspicious)</source>
+        <translation>交主管处理（可疑邮件）</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>登记丢失</translation>
+    </message>
+    <message>
+        <source>Report damaged</source>
+        <translation>登记破损</translation>
+    </message>
+    <message>
+        <source>Dispose of uncollected items</source>
+        <translation>处理逾期未领邮件</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s decision</source>
+        <translation>主管处理意见</translation>
+    </message>
+    <message>
+        <source>Release: back to waiting</source>
+        <translation>放行：恢复待领取</translation>
+    </message>
+    <message>
+        <source>Dispose of</source>
+        <translation>销毁处理</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理意见</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Handed to (postman&apos;s name)</source>
+        <translation>交接人（邮递员姓名）</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend visit #%1</source>
@@ -150,6 +198,110 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign recipient</source>
+        <translation>指定收件人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s): </source>
+        <translation>
+            <numerusform>%n 件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Unit, name, pinyin initials or last 4 phone digits</source>
+        <translation>房号、姓名、拼音首字母或手机尾号后4位</translation>
+    </message>
+    <message>
+        <source>Shelf (unchanged if empty)</source>
+        <translation>货架（留空则不变）</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Courier&apos;s list</source>
+        <translation>快递员清单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Courier batch check</source>
+        <translation>快递批次核对</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递员</translation>
+    </message>
+    <message>
+        <source>Name or company of the courier</source>
+        <translation>快递员姓名或快递公司</translation>
+    </message>
+    <message>
+        <source>Items they hand over</source>
+        <translation>交来件数</translation>
+    </message>
+    <message>
+        <source>(not typed)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Their list (CSV)</source>
+        <translation>对方清单（CSV）</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Start checking</source>
+        <translation>开始核对</translation>
+    </message>
+    <message>
+        <source>Scan each item:</source>
+        <translation>逐件扫描：</translation>
+    </message>
+    <message>
+        <source>Finish the check</source>
+        <translation>完成核对</translation>
+    </message>
+    <message>
+        <source>Expected %1 · scanned %2</source>
+        <translation>应到 %1 · 已扫 %2</translation>
+    </message>
+    <message>
+        <source>all there</source>
+        <translation>全部相符</translation>
+    </message>
+    <message>
+        <source>%1 missing, %2 not on their list</source>
+        <translation>缺 %1 件，清单外 %2 件</translation>
+    </message>
+    <message>
+        <source>check finished</source>
+        <translation>核对完成</translation>
+    </message>
+    <message>
+        <source>On their list, not scanned</source>
+        <translation>清单上有、未扫到</translation>
+    </message>
+    <message>
+        <source>Scanned, not on their list</source>
+        <translation>已扫到、清单上没有</translation>
+    </message>
+</context>
+<context>
     <name>BorrowerKinds</name>
     <message>
         <source>Staff</source>
@@ -162,6 +314,120 @@
     <message>
         <source>Occupant</source>
         <translation>业户</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierRules</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>UPU S10 (EMS / China Post)</source>
+        <translation>UPU S10（EMS / 中国邮政）</translation>
+    </message>
+    <message>
+        <source>UPS 1Z</source>
+        <translation>UPS 1Z</translation>
+    </message>
+    <message>
+        <source>FedEx 12 digits</source>
+        <translation>FedEx 12 位</translation>
+    </message>
+    <message>
+        <source>FedEx 15 digits</source>
+        <translation>FedEx 15 位</translation>
+    </message>
+    <message>
+        <source>DHL (mod 7)</source>
+        <translation>DHL（模 7）</translation>
+    </message>
+    <message>
+        <source>check digit correct</source>
+        <translation>校验位正确</translation>
+    </message>
+    <message>
+        <source>check digit WRONG: probably misread</source>
+        <translation>校验位错误：很可能误读</translation>
+    </message>
+    <message>
+        <source>no check digit</source>
+        <translation>无校验位</translation>
+    </message>
+    <message>
+        <source>other (accepted, no carrier)</source>
+        <translation>其他（照常登记，未识别承运商）</translation>
+    </message>
+    <message>
+        <source>also fits: %1</source>
+        <translation>也符合：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierRulesPage</name>
+    <message>
+        <source>Carrier rules saved</source>
+        <translation>承运商规则已保存</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Pattern (whole number)</source>
+        <translation>格式（匹配整个单号）</translation>
+    </message>
+    <message>
+        <source>Check digit</source>
+        <translation>校验位</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Save carrier rules</source>
+        <translation>保存承运商规则</translation>
+    </message>
+    <message>
+        <source>&amp;Try a number:</source>
+        <translation>试一个单号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. EA123456785CN</source>
+        <translation>例如 EA123456785CN</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order: the first whose pattern matches the whole number and whose check digit is not wrong wins. A number no rule matches is still accepted, as carrier &quot;other&quot;.</source>
+        <translation>按顺序逐条尝试：第一条格式匹配整个单号且校验位无误的规则胜出。没有规则匹配的单号照常登记，承运商记为“其他”。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the carrier rules.</source>
+        <translation>只有管理员可以修改承运商规则。</translation>
     </message>
 </context>
 <context>
@@ -359,6 +625,182 @@
     </message>
 </context>
 <context>
+    <name>ClaimHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimModel</name>
+    <message>
+        <source>Issue of</source>
+        <translation>报刊日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Came later</source>
+        <translation>已补到</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>最新说明</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message>
+        <source>Show resolved claims</source>
+        <translation>显示已结案的索赔</translation>
+    </message>
+    <message>
+        <source>History of the claim</source>
+        <translation>索赔经过</translation>
+    </message>
+    <message>
+        <source>Copies that came</source>
+        <translation>补到份数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>whom you spoke to at the post office, what they said</source>
+        <translation>联系了邮局哪位、对方怎么答复</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>登记补到</translation>
+    </message>
+    <message>
+        <source>Chased the post office</source>
+        <translation>已催邮局</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>%1 open claim(s)</source>
+        <translation>未结索赔 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>None — the drawer matches</source>
+        <translation>无差额——钱箱相符</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <source>say why below</source>
+        <translation>请在下方说明原因</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cash-up and close shift</source>
+        <translation>交班结算</translation>
+    </message>
+    <message>
+        <source>Shift of %1 since %2</source>
+        <translation>%1 的班次，自 %2 起</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Opening float %1 · expected cash in the drawer %2 · receipts %3 · voids %4</source>
+        <translation>备用金 %1 · 钱箱应有现金 %2 · 收据 %3 · 作废 %4</translation>
+    </message>
+    <message>
+        <source>&amp;Counted cash (¥)</source>
+        <translation>实点现金（¥）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>&amp;Note on the variance</source>
+        <translation>差额说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Print on the receipt roll</source>
+        <translation>用收据纸卷打印</translation>
+    </message>
+    <message>
+        <source>Print on A4</source>
+        <translation>用 A4 打印</translation>
+    </message>
+    <message>
+        <source>C&amp;lose shift</source>
+        <translation>交班(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>CopyRequestDialog</name>
     <message>
         <source>Copy request (refused)</source>
@@ -379,6 +821,49 @@
     <message>
         <source>Record &amp;refusal</source>
         <translation>记录拒绝(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>交付方式</translation>
+    </message>
+    <message>
+        <source>Delivered at</source>
+        <translation>分发时间</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已分发</translation>
+    </message>
+    <message>
+        <source>Not counted yet</source>
+        <translation>尚未清点</translation>
+    </message>
+    <message>
+        <source>Short: waits for the claim</source>
+        <translation>短缺：待邮局补送</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可分发</translation>
     </message>
 </context>
 <context>
@@ -466,6 +951,61 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day: mail not handed over</source>
+        <translation>日终：未投递邮件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still at the counter. </source>
+        <translation>
+            <numerusform>前台仍有 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a reason: mail is delivered the same day, so write why for each.</source>
+        <translation>
+            <numerusform>%n 件未填原因：邮件须当日投递，请逐件说明原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every item has a reason: the day can close.</source>
+        <translation>每件都已填写原因，可以日结。</translation>
+    </message>
+    <message>
+        <source>Day closed.</source>
+        <translation>已日结。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Reason not handed over</source>
+        <translation>未投递原因</translation>
+    </message>
+    <message>
+        <source>Save reasons</source>
+        <translation>保存原因</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Please check</source>
@@ -509,6 +1049,80 @@ Emergency contact: %3  %4</source>
     <message>
         <source>&amp;Extend</source>
         <translation>延期(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalog</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Default price</source>
+        <translation>默认单价</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalogDialog</name>
+    <message>
+        <source>Fee catalogue</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Default &amp;price (¥)</source>
+        <translation>默认单价（¥）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A deposit (refunded later with a refund slip)</source>
+        <translation>押金（日后凭退款通知书退还）</translation>
+    </message>
+    <message>
+        <source>Offered on new receipts</source>
+        <translation>新收据可选</translation>
+    </message>
+    <message>
+        <source>e.g. parking_card (fixed once saved)</source>
+        <translation>如 parking_card（保存后不可更改）</translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation>新增项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>保存项目(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -820,6 +1434,156 @@ Emergency contact: %3  %4</source>
     <message>
         <source>&amp;Issue</source>
         <translation>发证(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueReceiptDialog</name>
+    <message>
+        <source>Unit, name or pinyin initials — pick from the list</source>
+        <translation>房号、姓名或拼音首字母——从列表中选择</translation>
+    </message>
+    <message>
+        <source>Name of the company or person</source>
+        <translation>单位或个人名称</translation>
+    </message>
+    <message>
+        <source>Issue a receipt</source>
+        <translation>开具收据</translation>
+    </message>
+    <message>
+        <source>Payer &amp;is</source>
+        <translation>交款人类型(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>交款人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit (optional)</source>
+        <translation>房号（可选）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>收费明细</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>付款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint on</source>
+        <translation>打印到(&amp;R)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm 收据纸卷</translation>
+    </message>
+    <message>
+        <source>A5, three copies</source>
+        <translation>A5，一式三联</translation>
+    </message>
+    <message>
+        <source>Do not print</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>如 A-1203</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve line</source>
+        <translation>删除一行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <source>In words (大写):</source>
+        <translation>大写：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue receipt</source>
+        <translation>开具收据(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetailDialog</name>
+    <message>
+        <source>Item %1</source>
+        <translation>邮件 %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>(internal)</source>
+        <translation>（内部编号）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>原因/备注</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相关人</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +2037,33 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Fee</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+</context>
+<context>
     <name>LoanTableModel</name>
     <message>
         <source>Out</source>
@@ -1447,10 +2238,6 @@ Emergency contact: %3  %4</source>
         <translation>邮件包裹</translation>
     </message>
     <message>
-        <source>Parcels and mail: intake, notices and pick-up.</source>
-        <translation>邮件包裹：收件登记、通知与领取。</translation>
-    </message>
-    <message>
         <source>Repairs</source>
         <translation>报修</translation>
     </message>
@@ -1463,12 +2250,12 @@ Emergency contact: %3  %4</source>
         <translation>收款收据</translation>
     </message>
     <message>
-        <source>Receipts, fees and the shift cash-up.</source>
-        <translation>收款收据、收费项目与交班结账。</translation>
+        <source>Newspapers</source>
+        <translation>报刊</translation>
     </message>
     <message>
         <source>Renovation</source>
-        <translation>装修管理</translation>
+        <translation>装修</translation>
     </message>
     <message>
         <source>About Reception Desk</source>
@@ -2126,6 +2913,14 @@ The reception counter of a managed property.</source>
     <message>
         <source>Enter a valid e-mail address.</source>
         <translation>请输入有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Someone else is picking up: enter their relation to the recipient.</source>
+        <translation>代领：请填写代领人与收件人的关系。</translation>
+    </message>
+    <message>
+        <source>{code} is not in the parcel register. Switch to Intake to register it.</source>
+        <translation>{code} 不在邮件登记中。请切换到“收件”登记。</translation>
     </message>
     <message>
         <source>E-mail is not set up: enter the SMTP server and sender in Settings.</source>
@@ -2840,6 +3635,14 @@ The reception counter of a managed property.</source>
         <translation>没有该退款通知书。</translation>
     </message>
     <message>
+        <source>The record this receipt settles is not named correctly (kind and number).</source>
+        <translation>收据所结算的业务记录标识有误（类别和编号）。</translation>
+    </message>
+    <message>
+        <source>Give either the record this receipt settles or a reference, not two different ones.</source>
+        <translation>业务记录与参考号只能填一个，或两者一致。</translation>
+    </message>
+    <message>
         <source>No such fee in the catalogue.</source>
         <translation>收费目录中没有该项目。</translation>
     </message>
@@ -2858,6 +3661,152 @@ The reception counter of a managed property.</source>
     <message>
         <source>An order from 0 to 9999.</source>
         <translation>排序号应在 0 到 9999 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>NewspaperTerms</name>
+    <message>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>杂志</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>周刊</translation>
+    </message>
+    <message>
+        <source>Twice a month</source>
+        <translation>半月刊</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月刊</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Mail slot</source>
+        <translation>投信箱</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Claim raised</source>
+        <translation>登记索赔</translation>
+    </message>
+    <message>
+        <source>Chased</source>
+        <translation>催问</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>补到</translation>
+    </message>
+</context>
+<context>
+    <name>NewspapersTab</name>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Print delivery list…</source>
+        <translation>打印分发清单…</translation>
+    </message>
+    <message>
+        <source>Count and deliver</source>
+        <translation>清点与分发</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅一览表</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>报刊目录</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Print a register</source>
+        <translation>打印登记簿</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Newspaper register…</source>
+        <translation>业户报刊收发记录…</translation>
+    </message>
+    <message>
+        <source>Mail register…</source>
+        <translation>业户邮件收发记录…</translation>
+    </message>
+    <message>
+        <source>Daily parcel log of the day chosen above…</source>
+        <translation>上方所选日期的邮件日报表…</translation>
+    </message>
+    <message>
+        <source>Printed lists name the unit and the item, never what is inside.</source>
+        <translation>打印的清单只列单元和邮件，不写内装物品。</translation>
+    </message>
+    <message>
+        <source>Claims (%1)</source>
+        <translation>索赔（%1）</translation>
+    </message>
+    <message>
+        <source>Newspaper delivery list</source>
+        <translation>报刊分发清单</translation>
+    </message>
+    <message>
+        <source>Newspaper register</source>
+        <translation>业户报刊收发记录</translation>
+    </message>
+    <message>
+        <source>Mail register</source>
+        <translation>业户邮件收发记录</translation>
+    </message>
+    <message>
+        <source>Daily parcel log</source>
+        <translation>邮件日报表</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3939,29 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift of %1</source>
+        <translation>%1 的班次</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer before the first receipt.</source>
+        <translation>开第一张收据前，请清点钱箱内的现金。</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float (¥)</source>
+        <translation>备用金（¥）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>开班(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>OutstandingDialog</name>
     <message>
         <source>closed %1</source>
@@ -3093,6 +4065,561 @@ The reception counter of a managed property.</source>
         <translation>
             <numerusform>%n 张出入证到期超过 3 天，未退还也未续期：拒绝进入，收回证件。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ParcelEvents</name>
+    <message>
+        <source>Received</source>
+        <translation>收件登记</translation>
+    </message>
+    <message>
+        <source>Recipient assigned</source>
+        <translation>指定收件人</translation>
+    </message>
+    <message>
+        <source>Shelf changed</source>
+        <translation>更换货架</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Not handed over today</source>
+        <translation>当日未投递</translation>
+    </message>
+    <message>
+        <source>Returned to the post office</source>
+        <translation>退回邮局</translation>
+    </message>
+    <message>
+        <source>Disposed of</source>
+        <translation>已销毁处理</translation>
+    </message>
+    <message>
+        <source>Sent to the supervisor</source>
+        <translation>交主管处理</translation>
+    </message>
+    <message>
+        <source>Cleared by the supervisor</source>
+        <translation>主管已放行</translation>
+    </message>
+    <message>
+        <source>Reported lost</source>
+        <translation>登记丢失</translation>
+    </message>
+    <message>
+        <source>Reported damaged</source>
+        <translation>登记破损</translation>
+    </message>
+    <message>
+        <source>Notice sent</source>
+        <translation>已发通知</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>已发提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPrint</name>
+    <message>
+        <source>Shelf label</source>
+        <translation>货架标签</translation>
+    </message>
+    <message>
+        <source>Pick-up notices</source>
+        <translation>领取通知单</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelSettingsPage</name>
+    <message>
+        <source>Parcel and e-mail settings saved</source>
+        <translation>邮件与电子邮件设置已保存</translation>
+    </message>
+    <message>
+        <source>Type the address to send the test to.</source>
+        <translation>请输入测试邮件的收件地址。</translation>
+    </message>
+    <message>
+        <source>Test e-mail sent to %1.</source>
+        <translation>测试邮件已发送至 %1。</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
+    </message>
+    <message>
+        <source>None (local relay only)</source>
+        <translation>不加密（仅限本地中继）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>发件地址</translation>
+    </message>
+    <message>
+        <source>Remind after (days waiting)</source>
+        <translation>待领满几天后提醒</translation>
+    </message>
+    <message>
+        <source>Uncollected after (days)</source>
+        <translation>逾期未领天数</translation>
+    </message>
+    <message>
+        <source>Save parcel and e-mail settings</source>
+        <translation>保存邮件与电子邮件设置</translation>
+    </message>
+    <message>
+        <source>Send a test e-mail to…</source>
+        <translation>发送测试邮件至…</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>发送测试</translation>
+    </message>
+    <message>
+        <source>Reminders go out once per unit, listing everything waiting; units without an e-mail address get a printed notice for the mailbox.</source>
+        <translation>提醒按户合并发送一次，列出全部待领邮件；未登记电子邮箱的住户打印领取通知单投入信箱。</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelStates</name>
+    <message>
+        <source>Waiting</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Returned to the post office</source>
+        <translation>已退回邮局</translation>
+    </message>
+    <message>
+        <source>Disposed of</source>
+        <translation>已销毁处理</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>With the supervisor</source>
+        <translation>主管处理中</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTable</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>check digit failed</source>
+        <translation>校验位错误</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>须签收</translation>
+    </message>
+    <message>
+        <source>perishable</source>
+        <translation>易腐</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>易碎</translation>
+    </message>
+    <message>
+        <source>suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s check digit does not match: probably a misread scan. Check the number.</source>
+        <translation>承运商校验位不符：可能扫错，请核对单号。</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTypes</name>
+    <message>
+        <source>Letter</source>
+        <translation>平信</translation>
+    </message>
+    <message>
+        <source>Registered mail</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Parcel notice</source>
+        <translation>包裹单</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>杂志</translation>
+    </message>
+    <message>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>汇款单</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelsTab</name>
+    <message>
+        <source>Registered %1 · %2 · %3</source>
+        <translation>已登记 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>type the recipient now, or assign later</source>
+        <translation>现在输入收件人，或稍后批量指定</translation>
+    </message>
+    <message>
+        <source>Check digit failed: probably a misread scan. Compare the number with the label.</source>
+        <translation>校验位错误：可能扫错，请与面单核对单号。</translation>
+    </message>
+    <message>
+        <source>Suspicious: kept apart for the supervisor.</source>
+        <translation>可疑邮件：单独存放，交主管处理。</translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2</source>
+        <translation>%1 已指定给 %2</translation>
+    </message>
+    <message>
+        <source>Find who collects: their items are listed to hand over.</source>
+        <translation>查找领取人：列出其全部待领邮件。</translation>
+    </message>
+    <message>
+        <source>Recipient goes to: %1 (just scanned)</source>
+        <translation>收件人用于：%1（刚扫描）</translation>
+    </message>
+    <message>
+        <source>Recipient goes to: the next item scanned</source>
+        <translation>收件人用于：下一件扫描的邮件</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for %1.</source>
+        <translation>%1 没有待领邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed over %n item(s) for %1 to %2</source>
+        <translation>
+            <numerusform>%1 的 %n 件已交给 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more items in the list first.</source>
+        <translation>请先在列表中选择邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) assigned to %1</source>
+        <translation>
+            <numerusform>%n 件已指定给 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for anyone: no notices to print.</source>
+        <translation>没有待领邮件，无需打印通知单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pick-up notice(s) for the mailboxes</source>
+        <translation>
+            <numerusform>%n 张领取通知单（投入信箱）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders: %1 e-mailed, %2 to print</source>
+        <translation>提醒：%1 户已发电子邮件，%2 户待打印</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n 户未发出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) listed</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>待领取（%1）</translation>
+    </message>
+    <message>
+        <source>Items (%1)</source>
+        <translation>邮件（%1）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intake (%1)</source>
+        <translation>今日收件（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Intake (F7)</source>
+        <translation>收件(&amp;I) (F7)</translation>
+    </message>
+    <message>
+        <source>Every scan registers an item</source>
+        <translation>每次扫描登记一件邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Pick-up (F8)</source>
+        <translation>领取(&amp;P) (F8)</translation>
+    </message>
+    <message>
+        <source>A scan hands the items of that unit over</source>
+        <translation>扫描即列出该户全部待领邮件办理领取</translation>
+    </message>
+    <message>
+        <source>S&amp;can:</source>
+        <translation>扫描(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Scan an item to register it (Ctrl+K)</source>
+        <translation>扫描邮件即登记 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Scan an item to hand over everything waiting for its unit (Ctrl+K)</source>
+        <translation>扫描邮件即办理该户全部待领邮件 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>No barcode → label</source>
+        <translation>无条码 → 打标签</translation>
+    </message>
+    <message>
+        <source>Give the item an internal number (M…) and print its shelf label</source>
+        <translation>给邮件编内部号（M…）并打印货架标签</translation>
+    </message>
+    <message>
+        <source>Courier batch…</source>
+        <translation>快递批次核对…</translation>
+    </message>
+    <message>
+        <source>Intake: kept for every scan</source>
+        <translation>收件：以下设置对每次扫描有效</translation>
+    </message>
+    <message>
+        <source>Pick-up</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;helf</source>
+        <translation>货架(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Perishable</source>
+        <translation>易腐</translation>
+    </message>
+    <message>
+        <source>Signature required</source>
+        <translation>须签收</translation>
+    </message>
+    <message>
+        <source>Fragile</source>
+        <translation>易碎</translation>
+    </message>
+    <message>
+        <source>Suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>收件人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Find &amp;recipient:</source>
+        <translation>查找领取人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Unit, name, pinyin initials or last 4 phone digits (Ctrl+R)</source>
+        <translation>房号、姓名、拼音首字母或手机尾号后4位 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Same for following scans</source>
+        <translation>后续扫描沿用</translation>
+    </message>
+    <message>
+        <source>For the next item instead</source>
+        <translation>改为下一件</translation>
+    </message>
+    <message>
+        <source>Unit (Ctrl+F)</source>
+        <translation>房号 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any carrier</source>
+        <translation>全部承运商</translation>
+    </message>
+    <message>
+        <source>waiting ≥ </source>
+        <translation>待领 ≥ </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No recipient yet</source>
+        <translation>未指定收件人</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over… (Ctrl+Shift+H)</source>
+        <translation>领取交付(&amp;H)… (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign recipient… (Ctrl+Shift+G)</source>
+        <translation>指定收件人(&amp;A)… (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Return to the post office…</source>
+        <translation>退回邮局…</translation>
+    </message>
+    <message>
+        <source>Send to the supervisor (suspicious)…</source>
+        <translation>交主管处理（可疑）…</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s decision…</source>
+        <translation>主管处理意见…</translation>
+    </message>
+    <message>
+        <source>Report lost…</source>
+        <translation>登记丢失…</translation>
+    </message>
+    <message>
+        <source>Report damaged…</source>
+        <translation>登记破损…</translation>
+    </message>
+    <message>
+        <source>Dispose of uncollected items…</source>
+        <translation>处理逾期未领邮件…</translation>
+    </message>
+    <message>
+        <source>Print shelf label</source>
+        <translation>打印货架标签</translation>
+    </message>
+    <message>
+        <source>End of day…</source>
+        <translation>日终核对…</translation>
+    </message>
+    <message>
+        <source>Print pick-up notices</source>
+        <translation>打印领取通知单</translation>
+    </message>
+    <message>
+        <source>Send reminders</source>
+        <translation>发送提醒</translation>
     </message>
 </context>
 <context>
@@ -3882,6 +5409,59 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>PickupDialog</name>
+    <message>
+        <source>Hand over</source>
+        <translation>领取交付</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n item(s) waiting</source>
+        <translation>
+            <numerusform>%1 — 待领 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick every item</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Someone else picks up for the recipient</source>
+        <translation>他人代领</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Picked up by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Relation to the recipient</source>
+        <translation>与收件人关系</translation>
+    </message>
+    <message>
+        <source>e.g. spouse, nanny, colleague</source>
+        <translation>如：配偶、保姆、同事</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation>已核验证件</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Signed on the paper register instead</source>
+        <translation>改为在纸质登记簿上签字</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
         <source>%1
@@ -3890,6 +5470,361 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>%1
 
 此功能将在前台服务台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrint</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip %1</source>
+        <translation>退款通知书 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up %1</source>
+        <translation>交班报表 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up preview (shift open)</source>
+        <translation>交班预览（班次未结）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTable</name>
+    <message>
+        <source>Number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTerms</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>业户</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Other person</source>
+        <translation>其他个人</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>No shift open. Open your shift with the cash in the drawer before the first receipt.</source>
+        <translation>尚未开班。开第一张收据前，请清点钱箱现金并开班。</translation>
+    </message>
+    <message>
+        <source>Shift of %1 open since %2 · opening float %3</source>
+        <translation>%1 的班次，%2 开班 · 备用金 %3</translation>
+    </message>
+    <message>
+        <source>Select a receipt, or scan its number or QR code.</source>
+        <translation>请选择一张收据，或扫描其编号或二维码。</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>confirmed by %1</source>
+        <translation>确认人 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit still refundable: %1</source>
+        <translation>押金尚可退：%1</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report No. %1, takings %2, variance %3.</source>
+        <translation>已交班：交班报表第 %1 号，实收 %2，差额 %3。</translation>
+    </message>
+    <message>
+        <source>No shift has been closed yet.</source>
+        <translation>还没有已交班的班次。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 issued: %2 (%3).</source>
+        <translation>收据 %1 已开具：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is void.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1: %2 paid back on receipt %3.</source>
+        <translation>退款通知书 %1：收据 %3 退款 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: the QR code does NOT match the register — check the printed amount and payer.</source>
+        <translation>收据 %1：二维码与登记记录不符——请核对打印的金额和交款人。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is VOID.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1 belongs to receipt %2.</source>
+        <translation>退款通知书 %1 属于收据 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 matches the register: %2, %3.</source>
+        <translation>收据 %1 与登记记录相符：%2，%3。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: %2, %3.</source>
+        <translation>收据 %1：%2，%3。</translation>
+    </message>
+    <message>
+        <source>%1 receipts · %2 void · total %3</source>
+        <translation>收据 %1 张 · 作废 %2 张 · 合计 %3</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift…</source>
+        <translation>开班(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cash-up &amp;&amp; close…</source>
+        <translation>结算并交班(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Cash-up preview of my open shift (X report)</source>
+        <translation>本班结算预览（X 报表）</translation>
+    </message>
+    <message>
+        <source>Last Z report on the roll</source>
+        <translation>最近的交班报表（纸卷）</translation>
+    </message>
+    <message>
+        <source>Last Z report on A4</source>
+        <translation>最近的交班报表（A4）</translation>
+    </message>
+    <message>
+        <source>&amp;Fee catalogue…</source>
+        <translation>收费项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;New receipt (Ctrl+N)</source>
+        <translation>开收据(&amp;N)（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;no.</source>
+        <translation>收据号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt / refund slip number, or its QR code</source>
+        <translation>扫描或输入收据号、退款通知书号，或扫描二维码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Number or payer</source>
+        <translation>收据号或交款人</translation>
+    </message>
+    <message>
+        <source>My open shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>&amp;Print (80 mm)</source>
+        <translation>打印（80 mm）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print A&amp;5</source>
+        <translation>打印 A5(&amp;5)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refund deposit…</source>
+        <translation>退押金(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print refund &amp;slip</source>
+        <translation>打印退款通知书(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientSignaturePad</name>
+    <message>
+        <source>The person collecting signs here (mouse, pen or finger)</source>
+        <translation>领取人在此用鼠标、手写笔或手指签名</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit paid: %1 · refunded so far: %2 · refundable: %3</source>
+        <translation>已交押金 %1 · 已退 %2 · 可退 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation>退款金额（¥）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paid back &amp;by</source>
+        <translation>退款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;id to</source>
+        <translation>收款人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Issue &amp;refund slip</source>
+        <translation>开具退款通知书(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -4110,6 +6045,10 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
         <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
+    </message>
+    <message>
+        <source>Parcel without a barcode: internal number M and 6–8 digits (shelf label)</source>
+        <translation>无条码邮件：内部编号 M 加 6–8 位数字（货架标签）</translation>
     </message>
     <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>
@@ -4481,6 +6420,14 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>业务规则</translation>
     </message>
     <message>
+        <source>Parcels &amp;&amp; e-mail</source>
+        <translation>邮件与电子邮件</translation>
+    </message>
+    <message>
+        <source>Carriers</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
         <source>Keys back by (no overnight loans)</source>
         <translation>钥匙当日归还时间（不得过夜）</translation>
     </message>
@@ -4531,6 +6478,37 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Add account</source>
         <translation>添加账号</translation>
+    </message>
+</context>
+<context>
+    <name>SheetModel</name>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已分发</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>索赔</translation>
     </message>
 </context>
 <context>
@@ -4764,6 +6742,241 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>not yet</source>
         <translation>未确认</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionModel</name>
+    <message>
+        <source>Unit / department</source>
+        <translation>单元／部门</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>订户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>例如 A-1203</translation>
+    </message>
+    <message>
+        <source>Running on the day only</source>
+        <translation>只看当天有效的</translation>
+    </message>
+    <message>
+        <source>Add a subscription</source>
+        <translation>新增订阅</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>or office department</source>
+        <translation>或管理处部门</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>订户</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Until ended</source>
+        <translation>长期（直至终止）</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>加入一览表</translation>
+    </message>
+    <message>
+        <source>End the selected subscription</source>
+        <translation>终止所选订阅</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>End subscription</source>
+        <translation>终止订阅</translation>
+    </message>
+    <message>
+        <source>%1 line(s)</source>
+        <translation>共 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>TitleModel</name>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版单位</translation>
+    </message>
+    <message>
+        <source>Comes out</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>可订阅</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TitlesPage</name>
+    <message>
+        <source>Add a newspaper or magazine</source>
+        <translation>新增报刊</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版单位</translation>
+    </message>
+    <message>
+        <source>Comes out</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Add title</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Offer again</source>
+        <translation>恢复订阅</translation>
+    </message>
+    <message>
+        <source>Withdraw title</source>
+        <translation>停止订阅</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Count with the postman</source>
+        <translation>与邮递员清点</translation>
+    </message>
+    <message>
+        <source>Also titles not due today (weeklies, magazines)</source>
+        <translation>也显示今天不出版的报刊（周刊、杂志）</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>实到份数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>登记清点</translation>
+    </message>
+    <message>
+        <source>Deliver to the units</source>
+        <translation>分发到各单元</translation>
+    </message>
+    <message>
+        <source>Only what is still to deliver</source>
+        <translation>只看尚未分发的</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Tick all ready</source>
+        <translation>勾选全部可分发</translation>
+    </message>
+    <message>
+        <source>Mark ticked delivered</source>
+        <translation>所勾选的已分发</translation>
+    </message>
+    <message>
+        <source>Nothing is expected on this day. A magazine that came: tick the box above to count it.</source>
+        <translation>这一天没有应到的报刊。杂志到了：勾选上方的选项再清点。</translation>
+    </message>
+    <message>
+        <source>%1: counted at %2 by %3 — %4 of %5 expected.</source>
+        <translation>%1：%3 于 %2 清点 —— 应到 %5 份，实到 %4 份。</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies expected from the subscriptions running today.</source>
+        <translation>%1：按当天有效的订阅应到 %2 份。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 delivered, %3 ticked</source>
+        <translation>已分发 %1 / %2，已勾选 %3</translation>
     </message>
 </context>
 <context>
@@ -5107,6 +7320,33 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>on site</source>
         <translation>在场</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>The receipt stays in the register marked VOID. A supervisor confirms with their own user name and password; only receipts of your open shift.</source>
+        <translation>收据保留在登记簿中并标记“作废”。须由主管以本人用户名和密码确认；仅限本班收据。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>作废原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;user name</source>
+        <translation>主管用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s pass&amp;word</source>
+        <translation>主管密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Void receipt</source>
+        <translation>作废收据(&amp;V)</translation>
     </message>
 </context>
 </TS>

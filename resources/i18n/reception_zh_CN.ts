@@ -4832,10 +4832,6 @@ The reception counter of a managed property.</source>
         <source>Contractor pass</source>
         <translation>施工人员临时出入证</translation>
     </message>
-    <message>
-        <source>Receipt</source>
-        <translation>收款收据</translation>
-    </message>
 </context>
 <context>
     <name>PermitTables</name>
@@ -5152,27 +5148,6 @@ The reception counter of a managed property.</source>
     <message>
         <source>NOT GENUINE</source>
         <translation>非本处发放</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <extracomment>how the card fee is paid (the receipt&apos;s payment methods)</extracomment>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>转账</translation>
     </message>
     <message>
         <source>Open (not closed)</source>

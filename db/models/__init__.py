@@ -27,6 +27,7 @@ from db.models.parcels import (
     ParcelPickupSignature,
 )
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.repairs import Complaint, ComplaintEvent, RepairEvent, RepairPhoto, RepairRequest
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -34,6 +35,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "Complaint",
+    "ComplaintEvent",
     "Counter",
     "KeyEmergency",
     "KeyEvent",
@@ -58,6 +61,9 @@ __all__ = [
     "ParcelPickup",
     "ParcelPickupSignature",
     "PropertyProfile",
+    "RepairEvent",
+    "RepairPhoto",
+    "RepairRequest",
     "Setting",
     "Staff",
     "Unit",

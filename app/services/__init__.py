@@ -15,10 +15,12 @@ class Services:
 
     def __post_init__(self) -> None:
         from app.services.audit import AuditService
+        from app.services.complaints import ComplaintService
         from app.services.keys import KeyService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
         from app.services.property import PropertyService
+        from app.services.repairs import RepairService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
         from app.services.visitors import VisitorService
@@ -31,3 +33,5 @@ class Services:
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
+        self.repairs = RepairService(self.ctx)
+        self.complaints = ComplaintService(self.ctx)

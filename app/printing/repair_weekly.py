@@ -120,6 +120,8 @@ def _chart(data: RepairWeeklyData, lab: RepairWeeklyLabels, font: str, width: fl
     """Stacked bars per category: still open vs. completed or later vs. cancelled/passed on."""
     height = 70 * mm
     d = Drawing(width, height)
+    # the renderer starts from Helvetica (not embedded) unless the drawing names our font
+    d.initialFontName = font
     d.add(String(0, height - 10, lab.chart_title, fontName=font, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm, 18 * mm

@@ -46,6 +46,12 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _repairs(w: "MainWindow") -> QWidget:
+    from ui.repairs.tab import RepairsTab
+
+    return RepairsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -56,8 +62,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
     TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
-    TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
+    TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"), _repairs),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
 )

@@ -13,6 +13,7 @@ Default kinds:
 - ``visitor_badge``: ``V`` + 1–6 digits, optionally ``V-12``.
 - ``pass``: ``P`` + at least 6 digits (resident and contractor passes, later).
 - ``receipt``: ``R2026-000123`` — year, dash, six-digit number (the receipt module, later).
+- ``repair_slip``: ``W2026-000042`` — a dispatch slip coming back; it opens for completion.
 - ``parcel``: a permissive rule kept *last* for tracking numbers of couriers the carrier
   table does not know (letters and 9–20 digits, or 10–20 digits), which is more useful at
   the counter than asking "what is this?" for every parcel; being last, it never takes a
@@ -36,7 +37,7 @@ from typing import Any
 from app.errors import DomainError
 from app.parcels.carriers import CarrierMatch, CarrierRule, recognize_carrier
 
-KINDS = ("key_tag", "visitor_badge", "parcel", "pass", "receipt")
+KINDS = ("key_tag", "visitor_badge", "parcel", "pass", "receipt", "repair_slip")
 UNKNOWN = "unknown"
 PATTERN_MAX = 200
 DESCRIPTION_MAX = 200
@@ -51,6 +52,8 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
      "description": "Pass: P and at least 6 digits"},
     {"kind": "receipt", "pattern": r"^R\d{4}-\d{6}$",
      "description": "Receipt: R, year, dash, 6-digit number"},
+    {"kind": "repair_slip", "pattern": r"^W\d{4}-\d{6}$",
+     "description": "Repair dispatch slip: W, year, dash, 6-digit number"},
     {"kind": "parcel", "pattern": r"^(?!(?:69\d|97[789])\d{10}$)(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",
      "description": "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; "
                     "not product EAN-13 69…, ISBN/ISSN 977–979…)"},

@@ -1,0 +1,193 @@
+"""The Repairs tab through its real widgets on a real database: a repair from the counter to the
+technician and back to a closed follow-up call, scanning a returned slip, complaints."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.services.repairs import CompletionInput
+from tests.conftest import sign_in_as
+from tests.ui.conftest import type_text
+from ui.repairs.dialogs import CompletionDialog, FollowUpDialog, SlipDetailDialog, TextStepDialog
+from ui.repairs.tab import RepairsTab
+
+
+@pytest.fixture
+def tab(qtbot, services, bus, translations):
+    sign_in_as(services, "reception")
+    t = RepairsTab(services, bus)
+    printed = []
+    t.slip_printer = lambda view, reprint: printed.append((view.number, reprint))
+    t.printed = printed
+    qtbot.addWidget(t)
+    t.resize(1400, 700)
+    t.show()
+    qtbot.waitExposed(t)
+    return t
+
+
+def fill_request(qtbot, tab, *, unit="A-1203", category="water", grade="urgent", text="厨房水龙头漏水"):
+    tab.unit.setFocus()
+    type_text(qtbot, tab.unit, unit)
+    tab.category.setCurrentIndex(tab.category.findData(category))
+    tab.grade.setCurrentIndex(tab.grade.findData(grade))
+    tab.description.setFocus()
+    type_text(qtbot, tab.description, text)
+
+
+def test_rate_and_due_countdown_follow_the_choices(tab):
+    tab.category.setCurrentIndex(tab.category.findData("water"))
+    assert tab.rate_label.text() == "Chargeable: ¥30.00"
+    tab.category.setCurrentIndex(tab.category.findData("lifts"))
+    assert tab.rate_label.text() == "Free of charge"
+    tab.grade.setCurrentIndex(tab.grade.findData("urgent"))
+    assert "(23:59 left)" in tab.due_label.text() or "(1d 00:00 left)" in tab.due_label.text()
+    tab.grade.setCurrentIndex(tab.grade.findData("ordinary"))
+    assert "3d" in tab.due_label.text()
+
+
+def test_register_errors_show_under_the_fields(tab):
+    tab.unit.clear()
+    tab.description.clear()
+    assert tab.register() is None
+    assert tab.form.error_label("unit").isVisible() and tab.form.error_label("description").isVisible()
+    assert tab.printed == []
+
+
+def test_repair_from_counter_to_closed_follow_up(qtbot, tab, services):
+    fill_request(qtbot, tab)
+    tab.phone.setText("13812345678")
+    view = tab.register()
+    assert view is not None and view.number == "W" + str(view.registered_at.year) + "-000001"
+    assert tab.printed == [(view.number, False)]
+    assert tab.slip_model.rowCount() == 1 and tab.description.toPlainText() == ""
+    assert "left" in tab.slip_model.data(tab.slip_model.index(0, 2))
+
+    # dispatch through the detail dialog's own buttons and the step dialogs
+    detail = SlipDetailDialog(tab, services.repairs.get(view.id), tab)
+    qtbot.addWidget(detail)
+    assert set(detail.action_buttons) >= {"dispatch", "cancel", "to_developer"}
+
+    def answer_dispatch():
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, TextStepDialog)
+        dlg.edit.setText("维修班 李师傅")
+        dlg.accept()
+
+    QTimer.singleShot(50, answer_dispatch)
+    detail.action_buttons["dispatch"].click()
+    assert detail.repair.state == "dispatched" and "complete" in detail.action_buttons
+    detail.action_buttons["start"].click()
+    assert detail.repair.state == "in_progress"
+
+    # the returned slip is scanned: the completion form opens at once
+    def answer_completion():
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, CompletionDialog)
+        assert dlg.charge.text() == "30.00"
+        dlg.work_done.setPlainText("更换水龙头")
+        dlg.occupant_materials.setText("业主自购水龙头")
+        dlg.material_check.setCurrentIndex(dlg.material_check.findData("pass"))
+        dlg.accept()
+
+    QTimer.singleShot(50, answer_completion)
+    assert tab.handle_scan(view.number.lower()) is True
+    done = services.repairs.get(view.id)
+    assert done.state == "completed" and done.charge == Decimal("30.00") and done.needs_settlement
+
+    settled = tab.apply_step(done, "settle", {"receipt_ref": "R2026-000001"})
+    assert settled.state == "settled"
+    # follow-ups due: urgent repairs the day after completion, so not yet today
+    assert tab.follow_model.rowCount() == 0
+    dlg = FollowUpDialog("x", tab, caller="王芳")
+    qtbot.addWidget(dlg)
+    dlg.comment.setText("满意")
+    followed = tab.apply_step(settled, "follow_up", dlg.values())
+    assert followed.state == "followed_up" and followed.follow_up_result == "satisfied"
+    closed = tab.apply_step(followed, "close", {})
+    assert closed.state == "closed" and tab.slip_model.rowCount() == 0
+    history = [e.kind for e in services.repairs.history(view.id)]
+    assert history == ["registered", "dispatched", "started", "completed", "settled", "followed_up", "closed"]
+    detail.show_repair(closed)
+    assert detail.history.rowCount() == 7 and detail.action_buttons.keys() == {"reopen"}
+
+
+def test_scan_of_unknown_slip_says_so(qtbot, tab, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert tab.handle_scan("W2026-999999") is False
+    assert shown and "W2026-999999" in shown[0]
+
+
+def test_scan_router_sends_slip_numbers_to_the_tab(qtbot, services, bus, translations):
+    from app.devices.recognition import default_rules, recognize
+    from ui.scan_router import ROUTES
+
+    assert recognize("W2026-000042", default_rules()).kind == "repair_slip"
+    assert ROUTES["repair_slip"] == ("repairs", "handle_scan")
+
+
+def test_overdue_slips_stand_out_and_unfinished_reason(qtbot, tab, services):
+    from datetime import datetime, timedelta
+
+    from app.services.repairs import RepairInput
+
+    past = datetime.now().replace(microsecond=0) - timedelta(days=2)
+    late = services.repairs.register(RepairInput("water", "漏水", "urgent", unit_code="A-1203",
+                                                 phone="13812345678"), at=past)
+    tab.refresh()
+    from PySide6.QtCore import Qt
+
+    assert tab.slip_model.data(tab.slip_model.index(0, 2)).startswith("overdue")
+    assert tab.slip_model.data(tab.slip_model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert "1 overdue" in tab.open_summary.text()
+    assert "1, 1 without a reason" in tab.unfinished_label.text()
+    tab.apply_step(late, "unfinished", {"reason": "业主不在家"})
+    assert "1, 0 without a reason" in tab.unfinished_label.text()
+
+
+def test_complaint_register_assign_handle_follow_up_close(qtbot, tab, services):
+    tab.pages.setCurrentIndex(2)
+    tab.c_kind.setCurrentIndex(tab.c_kind.findData("complaint"))
+    tab.c_severity.setCurrentIndex(tab.c_severity.findData("major"))
+    type_text(qtbot, tab.c_name, "张三")
+    tab.c_unit.setText("A-1203")
+    tab.c_content.setPlainText("楼上装修噪音")
+    c = tab.register_complaint()
+    assert c is not None and tab.c_model.rowCount() == 1 and c.state == "registered"
+    c = tab.complaint_step(c, "assign", {"assignee": "客服主管 李强"})
+    c = tab.complaint_step(c, "handle", {"valid": True, "opinion": "已约谈装修单位"})
+    c = tab.complaint_step(c, "follow_up", {"satisfied": True, "comment": "已安静", "method": "visit"})
+    c = tab.complaint_step(c, "close", {})
+    assert c.state == "closed" and tab.c_model.rowCount() == 0
+    # an empty form keeps its errors next to the fields
+    assert tab.register_complaint() is None
+    assert tab.c_form.error_label("name").isVisible() and tab.c_form.error_label("content").isVisible()
+
+
+def test_weekly_summary_preview(qtbot, tab, services):
+    from datetime import date, timedelta
+
+    from app.repair_rules import week_start
+    from PySide6.QtCore import QDate
+
+    fill_request(qtbot, tab, unit="", category="lifts")
+    tab.location.setText("B栋2号电梯")
+    view = tab.register()
+    services.repairs.dispatch(view.id, "电梯维保")
+    services.repairs.complete(view.id, CompletionInput("复位"))
+    monday = week_start(date.today())
+    tab.week_date.setDate(QDate(monday.year, monday.month, monday.day))
+    w = tab.show_week()
+    assert w.registered == 1 and w.completed == 1
+    text = tab.week_text.text()
+    assert "On time: 100.0%" in text and "Follow-up: 0.0%" in text and "target missed" in text
+    from ui.repairs.printing import weekly_summary_pdf
+
+    assert weekly_summary_pdf(services, monday, tab.categories).startswith(b"%PDF")

@@ -1,0 +1,136 @@
+"""Table models of the Repairs tab: rows in memory, no query per cell; overdue rows in red."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ui.format import fmt_date, fmt_datetime, fmt_money
+from ui.repairs.texts import category_name, countdown, term
+from ui.widgets.table_models import RowTableModel
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_RED = QColor("#b00020")
+_RED_BG = QColor("#fde7e9")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RepairTables", text)
+
+
+class SlipTableModel(RowTableModel):
+    """Open slips (or any list of ``RepairView``) with the countdown to their due time."""
+
+    COLUMNS = ("number", "due", "left", "grade", "where", "category", "state", "assignee")
+
+    def __init__(self, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.categories: list = []
+        self.at = datetime.now()
+
+    def _headers(self) -> tuple[str, ...]:
+        return (_t("Slip"), _t("Due"), _t("Time left"), _t("Grade"), _t("Where"), _t("Category"), _t("State"),
+                _t("Technician"))
+
+    def set_rows(self, rows: list, categories: list, at: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.categories = categories
+        self.at = at
+        self.endResetModel()
+
+    def tick(self, at: datetime) -> None:
+        """The countdown moves on: repaint the time-left column only (no query)."""
+        self.at = at
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    def row_of(self, repair_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == repair_id), -1)
+
+    def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
+        v = self.row(index.row())
+        if v is None:
+            return None
+        col = self.COLUMNS[index.column()]
+        overdue = v.overdue(self.at)
+        if role == _DISPLAY:
+            if col == "number":
+                return v.number + (f" ↻{v.rework_count}" if v.rework_count else "")
+            if col == "due":
+                return fmt_datetime(v.due_at)
+            if col == "left":
+                if v.state in ("registered", "dispatched", "in_progress", "on_hold"):
+                    return countdown(v.remaining(self.at))
+                if v.state in ("completed", "settled"):
+                    return _t("follow up by %1").replace("%1", fmt_date(v.follow_up_due))
+                return ""
+            if col == "grade":
+                return term(v.grade)
+            if col == "where":
+                return v.where
+            if col == "category":
+                return category_name(self.categories, v.category)
+            if col == "state":
+                text = term(v.state)
+                if v.needs_settlement:
+                    text += " · " + _t("to settle %1").replace("%1", fmt_money(v.charge))
+                return text
+            if col == "assignee":
+                return v.assignee
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return QBrush(_RED)
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return QBrush(_RED_BG)
+        if role == Qt.ItemDataRole.FontRole and (overdue or (col == "grade" and v.grade == "urgent")):
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return v.description
+        return None
+
+
+class ComplaintTableModel(RowTableModel):
+    COLUMNS = ("number", "received", "kind", "severity", "name", "unit", "content", "assignee", "due", "state")
+
+    def __init__(self, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.at = datetime.now()
+
+    def _headers(self) -> tuple[str, ...]:
+        return (_t("No."), _t("Received"), _t("Type"), _t("Severity"), _t("Name"), _t("Unit"), _t("Content"),
+                _t("Responsible"), _t("Deadline"), _t("State"))
+
+    def set_rows(self, rows: list, at: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.at = at
+        self.endResetModel()
+
+    def row_of(self, complaint_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == complaint_id), -1)
+
+    def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
+        c = self.row(index.row())
+        if c is None:
+            return None
+        col = self.COLUMNS[index.column()]
+        late = c.fix_overdue(self.at) or c.follow_up_overdue(self.at)
+        if role == _DISPLAY:
+            if col == "due":
+                if c.state in ("registered", "assigned") and c.needs_action:
+                    return fmt_datetime(c.fix_due_at)
+                if c.state == "handled":
+                    return _t("follow up by %1").replace("%1", fmt_datetime(c.follow_up_due_at))
+                return ""
+            return {
+                "number": c.number, "received": fmt_datetime(c.received_at), "kind": term(c.kind),
+                "severity": term(c.severity), "name": c.name, "unit": c.unit_code, "content": c.content,
+                "assignee": c.assignee, "state": term(c.state),
+            }[col]
+        if role == Qt.ItemDataRole.ForegroundRole and late:
+            return QBrush(_RED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return c.content
+        return None

@@ -1,0 +1,62 @@
+"""Printing the dispatch slip and the weekly repair summary: PDF from app/, then the preview."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.printing.dispatch_slip import dispatch_slip_data_from, render_dispatch_slip
+from app.printing.repair_weekly import STATE_COLUMNS, render_repair_weekly, repair_weekly_data_from
+from app.services import Services
+from ui.repairs.texts import category_name, term
+
+log = logging.getLogger(__name__)
+
+
+def dispatch_slip_pdf(services: Services, view, categories, *, reprint: bool = False,  # noqa: ANN001
+                      copies: int | None = None) -> bytes:
+    """The slip of ``view`` with the configured number of copies (one for a reprint)."""
+    copies = copies if copies is not None else (1 if reprint else max(1, services.repairs.dispatch_copies()))
+    data = dispatch_slip_data_from(view, services.property.profile(), grade_label=term(view.grade),
+                                   category_label=category_name(categories, view.category),
+                                   source_label=term(view.source), reprint=reprint)
+    return render_dispatch_slip(data, copies=copies)
+
+
+def print_dispatch_slip(parent: QWidget, services: Services, view, *, reprint: bool = False,  # noqa: ANN001
+                        categories=()) -> None:  # noqa: ANN001
+    """Render the slip, record that it was printed, open the preview."""
+    from ui.printing.preview import PdfPreviewDialog
+
+    copies = 1 if reprint else max(1, services.repairs.dispatch_copies())
+    pdf = dispatch_slip_pdf(services, view, categories, reprint=reprint, copies=copies)
+    services.repairs.mark_printed(view.id, copies, reprint=reprint)
+    log.info("dispatch slip %s %s", view.number, "reprint" if reprint else "first print")
+    title = QCoreApplication.translate("RepairPrinting", "Dispatch slip %1").replace("%1", view.number)
+    PdfPreviewDialog(pdf, parent, title=title, kind="dispatch-slip", ref=view.number).exec()
+
+
+def weekly_summary_pdf(services: Services, week: date, categories) -> bytes:  # noqa: ANN001
+    summary = services.repairs.weekly_summary(week)
+    op = services.ctx.operator
+    tr = QCoreApplication.translate
+    data = repair_weekly_data_from(
+        summary, services.property.profile(),
+        category_labels={c.code: category_name(categories, c.code) for c in categories},
+        state_labels={s: term(s) for s in STATE_COLUMNS},
+        rate_labels={"on_time": tr("RepairPrinting", "On time"), "follow_up": tr("RepairPrinting", "Follow-up"),
+                     "rework": tr("RepairPrinting", "Rework")},
+        total_label=tr("RepairPrinting", "Total"), printed_by=op.display_name if op else "")
+    return render_repair_weekly(data)
+
+
+def print_weekly_summary(parent: QWidget, services: Services, week: date, categories) -> None:  # noqa: ANN001
+    from ui.printing.preview import PdfPreviewDialog
+
+    pdf = weekly_summary_pdf(services, week, categories)
+    title = QCoreApplication.translate("RepairPrinting", "Weekly repair summary")
+    PdfPreviewDialog(pdf, parent, title=title, kind="repair-weekly", ref=f"{week:%Y%m%d}",
+                     file_name=f"repairs-week-{week:%Y-%m-%d}.pdf").exec()

@@ -17,8 +17,11 @@ class Services:
         from app.services.audit import AuditService
         from app.services.complaints import ComplaintService
         from app.services.keys import KeyService
+        from app.services.mail_register import MailRegisterService
+        from app.services.newspapers import NewspaperService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
+        from app.services.print_log import PrintLogService
         from app.services.property import PropertyService
         from app.services.repairs import RepairService
         from app.services.settings import SettingsService
@@ -35,3 +38,6 @@ class Services:
         self.parcels = ParcelService(self.ctx)
         self.repairs = RepairService(self.ctx)
         self.complaints = ComplaintService(self.ctx)
+        self.print_log = PrintLogService(self.ctx)
+        self.newspapers = NewspaperService(self.ctx)
+        self.mail_register = MailRegisterService(self.ctx)

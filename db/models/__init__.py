@@ -16,6 +16,14 @@ from db.models.keys import (
     KeySpotItem,
     KeySpotScan,
 )
+from db.models.newspapers import (
+    NewspaperClaim,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperReceipt,
+    NewspaperSubscription,
+    NewspaperTitle,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.parcels import (
     Parcel,
@@ -26,6 +34,7 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.repairs import Complaint, ComplaintEvent, RepairEvent, RepairPhoto, RepairRequest
 from db.models.staff import Staff
@@ -51,6 +60,12 @@ __all__ = [
     "KeySpotItem",
     "KeySpotScan",
     "Money",
+    "NewspaperClaim",
+    "NewspaperClaimEvent",
+    "NewspaperDelivery",
+    "NewspaperReceipt",
+    "NewspaperSubscription",
+    "NewspaperTitle",
     "Occupant",
     "OccupantMember",
     "Parcel",
@@ -60,6 +75,7 @@ __all__ = [
     "ParcelEvent",
     "ParcelPickup",
     "ParcelPickupSignature",
+    "PrintJob",
     "PropertyProfile",
     "RepairEvent",
     "RepairPhoto",

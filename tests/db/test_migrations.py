@@ -51,6 +51,12 @@ APPEND_ONLY_TRIGGERS = {
     # repairs and complaints (0009)
     *(f"trg_{t}_{op}" for t in ("repair_event", "repair_photo", "complaint_event") for op in ("no_update", "no_delete")),
     "trg_repair_request_no_delete", "trg_complaint_no_delete",
+    # the print log (0005)
+    "trg_print_job_no_update", "trg_print_job_no_delete",
+    # newspapers and magazines (0006)
+    *(f"trg_{t}_{op}" for t in ("newspaper_receipt", "newspaper_claim_event", "newspaper_delivery")
+      for op in ("no_update", "no_delete")),
+    "trg_newspaper_title_no_delete", "trg_newspaper_subscription_no_delete", "trg_newspaper_claim_no_delete",
 }
 
 

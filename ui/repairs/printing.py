@@ -10,10 +10,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.printing.dispatch_slip import dispatch_slip_data_from, render_dispatch_slip
 from app.printing.repair_weekly import STATE_COLUMNS, render_repair_weekly, repair_weekly_data_from
+from app.errors import DomainError, StorageError
 from app.services import Services
 from ui.repairs.texts import category_name, term
 
 log = logging.getLogger(__name__)
+#: the dispatch slip's name in the print log (its ref is the slip number)
+DISPATCH_SLIP_KIND = "dispatch-slip"
 
 
 def dispatch_slip_pdf(services: Services, view, categories, *, reprint: bool = False,  # noqa: ANN001
@@ -28,15 +31,21 @@ def dispatch_slip_pdf(services: Services, view, categories, *, reprint: bool = F
 
 def print_dispatch_slip(parent: QWidget, services: Services, view, *, reprint: bool = False,  # noqa: ANN001
                         categories=()) -> None:  # noqa: ANN001
-    """Render the slip, record that it was printed, open the preview."""
+    """Render the slip (all copies on saving, one marked 补打 when printed before), record it on
+    the slip's history, open the preview; its Print button writes the print log."""
     from ui.printing.preview import PdfPreviewDialog
 
+    try:
+        reprint = reprint or services.print_log.is_reprint(DISPATCH_SLIP_KIND, view.number)
+    except (DomainError, StorageError):
+        log.exception("could not read the print log")
     copies = 1 if reprint else max(1, services.repairs.dispatch_copies())
     pdf = dispatch_slip_pdf(services, view, categories, reprint=reprint, copies=copies)
     services.repairs.mark_printed(view.id, copies, reprint=reprint)
     log.info("dispatch slip %s %s", view.number, "reprint" if reprint else "first print")
     title = QCoreApplication.translate("RepairPrinting", "Dispatch slip %1").replace("%1", view.number)
-    PdfPreviewDialog(pdf, parent, title=title, kind="dispatch-slip", ref=view.number).exec()
+    PdfPreviewDialog(pdf, parent, title=title, kind=DISPATCH_SLIP_KIND, ref=view.number,
+                     print_log=services.print_log, stamp_reprints=False).exec()
 
 
 def weekly_summary_pdf(services: Services, week: date, categories) -> bytes:  # noqa: ANN001
@@ -59,4 +68,4 @@ def print_weekly_summary(parent: QWidget, services: Services, week: date, catego
     pdf = weekly_summary_pdf(services, week, categories)
     title = QCoreApplication.translate("RepairPrinting", "Weekly repair summary")
     PdfPreviewDialog(pdf, parent, title=title, kind="repair-weekly", ref=f"{week:%Y%m%d}",
-                     file_name=f"repairs-week-{week:%Y-%m-%d}.pdf").exec()
+                     file_name=f"repairs-week-{week:%Y-%m-%d}.pdf", print_log=services.print_log).exec()

@@ -80,6 +80,9 @@ class RepairInput:
     preferred_time: str = ""
     #: photos as PNG or JPEG bytes (optional)
     photos: tuple[bytes, ...] = field(default=(), repr=False)
+    #: the technician or team, when known at the counter: the slip is dispatched at once and
+    #: its printout names them
+    assignee: str = ""
 
 
 @dataclass(frozen=True)
@@ -444,6 +447,9 @@ class RepairService:
             location = errors.check("location", _text(128), data.location)
             requester = errors.check("requester_name", _text(64), data.requester_name)
             phone = errors.check("phone", normalize_phone, data.phone)
+            assignee = ""
+            if (data.assignee or "").strip():
+                assignee = errors.check("assignee", lambda v: normalize_name(v, max_length=64), data.assignee)
             occupant = unit = None
             if data.occupant_id is not None:
                 occupant = s.get(Occupant, data.occupant_id)
@@ -489,6 +495,12 @@ class RepairService:
                 "source": r.source, "grade": r.grade, "category": r.category, "chargeable": r.chargeable,
                 "rate": r.rate, "photos": len(photos)})
             record(s, op.id, "repair.register", "repair_request", r.id, None, _snapshot(r) | {"number": r.number})
+            if assignee:
+                before = _snapshot(r)
+                r.assignee = assignee
+                r.dispatched_at = when
+                self._move(s, op, r, next_state("dispatch", r.state), "dispatched", when, {"assignee": assignee})
+                record(s, op.id, "repair.dispatch", "repair_request", r.id, before, _snapshot(r))
             return self._view_one(s, r.id)
 
     # -- steps ---------------------------------------------------------------------------------

@@ -191,3 +191,76 @@ def test_weekly_summary_preview(qtbot, tab, services):
     from ui.repairs.printing import weekly_summary_pdf
 
     assert weekly_summary_pdf(services, monday, tab.categories).startswith(b"%PDF")
+
+
+def test_register_with_photo_and_technician_dispatches_at_once(qtbot, tab, services, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    photo = tmp_path / "leak.png"
+    img = QImage(40, 30, QImage.Format.Format_RGB32)
+    img.fill(QColor("steelblue"))
+    assert img.save(str(photo))
+    fill_request(qtbot, tab)
+    tab.phone.setText("13812345678")
+    tab.add_photos([str(photo)])
+    assert tab.photo_label.text() == "1 attached"
+    type_text(qtbot, tab.assignee, "水电班 王师傅")
+    view = tab.register()
+    assert view.state == "dispatched" and view.assignee == "水电班 王师傅"
+    assert services.repairs.photos(view.id) == [photo.read_bytes()]
+    assert [e.kind for e in services.repairs.history(view.id)] == ["registered", "dispatched"]
+    assert tab.photos == [] and tab.photo_label.text() == "" and tab.assignee.text() == ""
+    # a file that is no image is refused next to the field, nothing saved
+    bad = tmp_path / "note.png"
+    bad.write_text("not a picture")
+    fill_request(qtbot, tab)
+    tab.phone.setText("13812345678")
+    tab.add_photos([str(bad)])
+    assert tab.register() is None and tab.form.error_label("photos").isVisible()
+    assert len(services.repairs.open_slips()) == 1
+
+
+def test_dispatch_copies_setting_from_the_tab(qtbot, tab, services):
+    assert not tab.copies.isEnabled()  # receptionists print what the supervisor set
+    sign_in_as(services, "manager")
+    tab.refresh()
+    assert tab.copies.isEnabled() and tab.copies.value() == 2
+    tab.copies.setValue(0)
+    assert services.repairs.dispatch_copies() == 0
+    fill_request(qtbot, tab, unit="", category="lifts")
+    tab.location.setText("B栋2号电梯")
+    assert tab.register() is not None and tab.printed == []  # zero copies: nothing printed
+
+
+def test_dispatch_slip_goes_through_the_print_log(qtbot, services, bus, translations, monkeypatch):
+    from app.services.repairs import RepairInput
+    from ui.printing.preview import PdfPreviewDialog
+    from ui.repairs.printing import DISPATCH_SLIP_KIND, print_dispatch_slip
+
+    sign_in_as(services, "reception")
+    seen = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: seen.append((self._kind, self._ref, self._print_log)))
+    view = services.repairs.register(RepairInput("lifts", "电梯异响", location="B栋2号电梯"))
+    print_dispatch_slip(None, services, view, categories=services.repairs.categories())
+    assert seen == [(DISPATCH_SLIP_KIND, view.number, services.print_log)]
+    assert [e.detail for e in services.repairs.history(view.id) if e.kind == "printed"] == [
+        {"copies": 2, "reprint": False}]
+
+
+def test_weekly_export_writes_the_workbook(qtbot, tab, services, tmp_path):
+    from datetime import date
+
+    import openpyxl
+    from PySide6.QtCore import QDate
+
+    from app.repair_rules import week_start
+
+    fill_request(qtbot, tab, unit="", category="lifts")
+    tab.location.setText("B栋2号电梯")
+    tab.register()
+    monday = week_start(date.today())
+    tab.week_date.setDate(QDate(monday.year, monday.month, monday.day))
+    out = tmp_path / "week.xlsx"
+    assert tab.export_week(str(out)) > 0
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert any(r[0] == "Lifts" for r in rows) and any(r[0] == "On time" for r in rows)

@@ -134,3 +134,30 @@ class ComplaintTableModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return c.content
         return None
+
+
+class UnfinishedTableModel(RowTableModel):
+    """The day's unfinished slips (stub not back though due) with the reason recorded today."""
+
+    COLUMNS = ("number", "due", "where", "state", "assignee", "reason")
+
+    def _headers(self) -> tuple[str, ...]:
+        return (_t("Slip"), _t("Due"), _t("Where"), _t("State"), _t("Technician"), _t("Reason (today)"))
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
+        u = self.row(index.row())
+        if u is None:
+            return None
+        v = u.repair
+        col = self.COLUMNS[index.column()]
+        if role == _DISPLAY:
+            return {"number": v.number, "due": fmt_datetime(v.due_at), "where": v.where, "state": term(v.state),
+                    "assignee": v.assignee, "reason": u.reason or _t("— no reason yet —")}[col]
+        if role == Qt.ItemDataRole.ForegroundRole and not u.reason:
+            return QBrush(_RED)
+        return None

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QFileDialog,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.repair_rules import CHANNELS, FEEDBACK_KINDS, GRADES, SEVERITIES, SOURCES, due_at, week_start
+from app.security import role_at_least
 from app.services import Services
 from app.services.complaints import ComplaintInput
 from app.services.repairs import RepairInput
@@ -34,8 +38,8 @@ from ui.bus import DataBus
 from ui.errors import run_action
 from ui.format import fmt_datetime, fmt_money
 from ui.repairs.dialogs import CompletionDialog, FollowUpDialog, HandleDialog, SlipDetailDialog, TextStepDialog
-from ui.repairs.models import ComplaintTableModel, SlipTableModel
-from ui.repairs.texts import action_name, category_name, countdown, now, term
+from ui.repairs.models import ComplaintTableModel, SlipTableModel, UnfinishedTableModel
+from ui.repairs.texts import action_name, category_name, countdown, now, term, ui_is_english
 from ui.visitors.form import HostPicker
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
@@ -85,6 +89,22 @@ class RepairsTab(Retranslating, QWidget):
         self.description.setObjectName("repair_description")
         self.description.setFixedHeight(56)
         self.preferred = QLineEdit(self)
+        self.assignee = QLineEdit(self)
+        self.assignee.setObjectName("repair_assignee")
+        self.photos: list[bytes] = []
+        self.photo_button = QPushButton(self)
+        self.photo_button.setObjectName("repair_photos")
+        self.photo_button.clicked.connect(self.add_photos)
+        self.photo_label = QLabel(self)
+        photo_row = QWidget(self)
+        pr = QHBoxLayout(photo_row)
+        pr.setContentsMargins(0, 0, 0, 0)
+        pr.addWidget(self.photo_button)
+        pr.addWidget(self.photo_label, 1)
+        self.copies = QSpinBox(self)
+        self.copies.setObjectName("repair_copies")
+        self.copies.setRange(0, 5)
+        self.copies_label = QLabel(self)
         self.register_button = QPushButton(self)
         self.register_button.setObjectName("repair_register")
         self.register_button.clicked.connect(self.register)
@@ -92,13 +112,20 @@ class RepairsTab(Retranslating, QWidget):
                              ("requester_name", self.requester), ("phone", self.phone),
                              ("category", self.category), ("rate", self.rate_label), ("grade", self.grade),
                              ("due", self.due_label), ("description", self.description),
-                             ("preferred_time", self.preferred)):
+                             ("preferred_time", self.preferred), ("photos", photo_row),
+                             ("assignee", self.assignee)):
             self.form.add_row(name, widget)
         self.category.currentIndexChanged.connect(self._show_rate)
+        self.copies.valueChanged.connect(self._save_copies)
         self.grade.currentIndexChanged.connect(self._show_due)
         self.unit.sig_changed.connect(self._unit_picked)
         fl = QVBoxLayout(self.form_box)
         fl.addWidget(self.form)
+        copies_row = QHBoxLayout()
+        copies_row.addStretch(1)
+        copies_row.addWidget(self.copies_label)
+        copies_row.addWidget(self.copies)
+        fl.addLayout(copies_row)
         fl.addWidget(self.register_button)
         fl.addStretch(1)
 
@@ -134,16 +161,28 @@ class RepairsTab(Retranslating, QWidget):
         self.follow_button.clicked.connect(self._follow_selected)
         self.unfinished_label = QLabel(self)
         self.unfinished_label.setWordWrap(True)
+        self.unfinished_model = UnfinishedTableModel(self)
+        self.unfinished_view = make_table_view(self, self.unfinished_model, alternating=False)
+        self.unfinished_view.doubleClicked.connect(
+            lambda idx: self.open_detail(self.unfinished_model.row(idx.row()).repair))
+        self.follow_title = QLabel(self)
+        self.unfinished_title = QLabel(self)
         self.unfinished_button = QPushButton(self)
         self.unfinished_button.clicked.connect(self._unfinished_selected)
         follow_page = QWidget(self)
         fol = QVBoxLayout(follow_page)
+        fol.addWidget(self.follow_title)
         fol.addWidget(self.follow_view, 1)
         fb = QHBoxLayout()
-        fb.addWidget(self.unfinished_label, 1)
-        fb.addWidget(self.unfinished_button)
+        fb.addStretch(1)
         fb.addWidget(self.follow_button)
         fol.addLayout(fb)
+        fol.addWidget(self.unfinished_title)
+        fol.addWidget(self.unfinished_view, 1)
+        ub = QHBoxLayout()
+        ub.addWidget(self.unfinished_label, 1)
+        ub.addWidget(self.unfinished_button)
+        fol.addLayout(ub)
 
         # -- complaints and the call/visit register --
         complaints_page = self._build_complaints()
@@ -233,6 +272,8 @@ class RepairsTab(Retranslating, QWidget):
         self.week_show.clicked.connect(self.show_week)
         self.week_print = QPushButton(page)
         self.week_print.clicked.connect(self.print_week)
+        self.week_export = QPushButton(page)
+        self.week_export.clicked.connect(lambda: self.export_week())
         self.week_text = QLabel(page)
         self.week_text.setObjectName("week_text")
         self.week_text.setWordWrap(True)
@@ -240,6 +281,7 @@ class RepairsTab(Retranslating, QWidget):
         row.addWidget(self.week_date)
         row.addWidget(self.week_show)
         row.addWidget(self.week_print)
+        row.addWidget(self.week_export)
         row.addStretch(1)
         lay = QVBoxLayout(page)
         lay.addLayout(row)
@@ -255,8 +297,14 @@ class RepairsTab(Retranslating, QWidget):
                            ("phone", self.tr("Phone")), ("category", self.tr("Category")),
                            ("rate", self.tr("Charge")), ("grade", self.tr("Grade")), ("due", self.tr("Due")),
                            ("description", self.tr("What is broken")),
-                           ("preferred_time", self.tr("Preferred time"))):
+                           ("preferred_time", self.tr("Preferred time")), ("photos", self.tr("Photos")),
+                           ("assignee", self.tr("Dispatch to"))):
             self.form.label(name).setText(text)
+        self.assignee.setPlaceholderText(self.tr("Technician or team (optional: dispatch later)"))
+        self.photo_button.setText(self.tr("Add photos…"))
+        self._show_photos()
+        self.copies_label.setText(self.tr("Dispatch slip copies:"))
+        self.copies.setToolTip(self.tr("How many copies print on saving (supervisors change it; 0: print nothing)"))
         self.unit.setPlaceholderText(self.tr("Unit, name, initials or phone tail"))
         self.location.setPlaceholderText(self.tr("e.g. B栋2号电梯, 地下车库照明"))
         for combo in (self.source, self.grade, self.c_kind, self.c_severity, self.c_channel):
@@ -283,6 +331,11 @@ class RepairsTab(Retranslating, QWidget):
         self.slip_model.retranslate()
         self.follow_model.retranslate()
         self.c_model.retranslate()
+        self.unfinished_model.retranslate()
+        self.follow_title.setText(self.tr("Follow-up calls due today or earlier (urgent: the day after completion, "
+                                          "ordinary: within 3 days)"))
+        self.unfinished_title.setText(self.tr("Daily summary: slips due by today whose stub has not come back"))
+        self.week_export.setText(self.tr("Export…"))
         self._fill_categories()
         self._show_due()
         self._update_summaries()
@@ -299,11 +352,17 @@ class RepairsTab(Retranslating, QWidget):
         at = now()
         self.categories = self.services.repairs.categories()
         self._fill_categories()
+        self.copies.blockSignals(True)
+        self.copies.setValue(self.services.repairs.dispatch_copies())
+        self.copies.blockSignals(False)
+        op = self.services.ctx.operator
+        self.copies.setEnabled(role_at_least(op.role, "supervisor"))
         self.slip_model.set_rows(self.services.repairs.open_slips(), self.categories, at)
         self.follow_model.set_rows(self.services.repairs.follow_ups_due(at.date()), self.categories, at)
         self.unfinished = self.services.repairs.daily_summary(at.date())
+        self.unfinished_model.set_rows(self.unfinished)
         self.c_model.set_rows(self.services.complaints.open_items(), at)
-        for view in (self.slip_view, self.follow_view, self.c_view):
+        for view in (self.slip_view, self.follow_view, self.unfinished_view, self.c_view):
             view.resizeColumnsToContents()
         self._update_summaries()
 
@@ -359,6 +418,26 @@ class RepairsTab(Retranslating, QWidget):
         if occupant is not None and not self.phone.text():
             self.phone.setText(occupant.phone)
 
+    def _save_copies(self, value: int) -> None:
+        if run_action(self, lambda: self.services.settings.set("repairs.dispatch_copies", value)) is None:
+            self.refresh()  # refused: show the stored value again
+
+    def add_photos(self, paths: list[str] | None = None) -> None:
+        """Attach photos (PNG/JPEG) to the request being written; the service checks them."""
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos of the fault"), "",
+                                                    self.tr("Images (*.png *.jpg *.jpeg)"))
+        for path in paths:
+            try:
+                with open(path, "rb") as fh:
+                    self.photos.append(fh.read())
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Photos of the fault"), f"{path}: {exc.strerror}")
+        self._show_photos()
+
+    def _show_photos(self) -> None:
+        self.photo_label.setText(self.tr("%1 attached").replace("%1", str(len(self.photos))) if self.photos else "")
+
     def initial_focus(self) -> None:
         self.unit.setFocus()
 
@@ -373,7 +452,8 @@ class RepairsTab(Retranslating, QWidget):
             category=self.category.currentData() or "", description=self.description.toPlainText(),
             grade=self.grade.currentData(), source=self.source.currentData(), occupant_id=self.unit.occupant_id,
             unit_code=self.unit.unit_code(), location=self.location.text(), requester_name=self.requester.text(),
-            phone=self.phone.text(), preferred_time=self.preferred.text())
+            phone=self.phone.text(), preferred_time=self.preferred.text(), photos=tuple(self.photos),
+            assignee=self.assignee.text())
 
     def register(self):  # noqa: ANN201 - RepairView | None
         """Save the request, print its dispatch slip, clear the form."""
@@ -383,11 +463,13 @@ class RepairsTab(Retranslating, QWidget):
         self.last_registered = view
         self.bus.sig_status.emit(self.tr("Repair %1 registered, due %2").replace("%1", view.number)
                                  .replace("%2", fmt_datetime(view.due_at)))
-        if self.slip_printer is not None:
+        if self.slip_printer is not None and self.copies.value() > 0:
             self.slip_printer(view, False)
-        for w in (self.unit, self.location, self.requester, self.phone, self.preferred):
+        for w in (self.unit, self.location, self.requester, self.phone, self.preferred, self.assignee):
             w.clear()
         self.unit.occupant_id = None
+        self.photos = []
+        self._show_photos()
         self.description.clear()
         self.bus.sig_changed.emit("repairs")
         self.refresh()
@@ -500,8 +582,8 @@ class RepairsTab(Retranslating, QWidget):
             self.step(self.follow_model.row(idx.row()), "follow_up")
 
     def _unfinished_selected(self) -> None:
-        idx = self.slip_view.currentIndex()
-        view = self.slip_model.row(idx.row()) if idx.isValid() else None
+        idx = self.unfinished_view.currentIndex()
+        view = self.unfinished_model.row(idx.row()).repair if idx.isValid() else None
         if view is None:
             missing = [u.repair for u in getattr(self, "unfinished", []) if not u.reason]
             view = missing[0] if missing else None
@@ -598,6 +680,29 @@ class RepairsTab(Retranslating, QWidget):
         lines += [""] + [f"{term(s)}: {n}" for s, n in w.by_state]
         self.week_text.setText("\n".join(lines))
         return w
+
+    def export_week(self, path: str | None = None) -> int | None:
+        """Export the week's summary as CSV or XLSX (by the file name's extension)."""
+        from app.exporter import export_repair_weekly
+
+        week = self._week()
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the weekly summary"), f"repairs-week-{week:%Y-%m-%d}.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            if not path:
+                return None
+        fmt = "csv" if path.lower().endswith(".csv") else "xlsx"
+        lang = "en" if ui_is_english() else "zh_CN"
+        try:
+            n = run_action(self, lambda: export_repair_weekly(self.services, week, fmt, path, lang=lang))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export the weekly summary"), f"{path}: {exc.strerror}")
+            return None
+        if n is None:
+            return None
+        self.bus.sig_status.emit(self.tr("Weekly summary exported to %1").replace("%1", path))
+        return n
 
     def print_week(self) -> None:
         from ui.repairs.printing import print_weekly_summary

@@ -75,10 +75,15 @@ def action_name(action: str) -> str:
     return QCoreApplication.translate("RepairActions", ACTIONS.get(action, action))
 
 
+def ui_is_english() -> bool:
+    """Whether the interface speaks English (data kept in both languages picks its side)."""
+    # The Chinese translation of this word says which of the two names to show.
+    return QCoreApplication.translate("RepairTerms", "English") == "English"
+
+
 def category_name(categories, code: str) -> str:  # noqa: ANN001 - list[Category]
     """A category's name in the current language (categories are data: 中文 and English)."""
-    # The Chinese translation of this word says which of the two names to show.
-    english = QCoreApplication.translate("RepairTerms", "English") == "English"
+    english = ui_is_english()
     for c in categories:
         if c.code == code:
             return c.en if english else c.zh

@@ -117,8 +117,11 @@ class DispatchSlipLabels:
         return replace(cls(), **dict(values))
 
 
-def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copy_no: int, copies: int) -> RollDocument:
+def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copies: int) -> tuple[RollDocument, Paragraph | None]:
+    """The slip's blocks, laid out once for every copy; the returned paragraph (None for one
+    copy) is the "copy n of m" line, whose text changes from page to page."""
     width = ROLL_80_PRINTABLE
+    copy_line = None
     doc = RollDocument(title=lab.title)
     if data.reprint:
         doc.add(Banner(lab.reprint, size=14))
@@ -129,7 +132,8 @@ def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copy_no: int, cop
     doc.add(Rule())
     doc.add(Paragraph(lab.title, size=14, align="center", bold=True))
     if copies > 1:
-        doc.add(Paragraph(lab.copy.format(n=copy_no, total=copies), size=8, align="center"))
+        copy_line = Paragraph(lab.copy.format(n=copies, total=copies), size=8, align="center")
+        doc.add(copy_line)
     if data.grade == "urgent":
         doc.add(Spacer(1 * MM))
         doc.add(Banner(lab.urgent, size=11))
@@ -181,7 +185,7 @@ def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copy_no: int, cop
     if lab.footer:
         doc.add(Spacer(1.5 * MM))
         doc.add(Paragraph(lab.footer, size=8, align="center"))
-    return doc
+    return doc, copy_line
 
 
 def render_dispatch_slip(data: DispatchSlipData, *, copies: int = 1,
@@ -190,27 +194,29 @@ def render_dispatch_slip(data: DispatchSlipData, *, copies: int = 1,
     lab = labels if isinstance(labels, DispatchSlipLabels) else (
         DispatchSlipLabels.from_mapping(labels) if labels else DispatchSlipLabels())
     copies = max(1, int(copies))
-    docs = [_document(data, lab, n, copies) for n in range(1, copies + 1)]
+    doc, copy_line = _document(data, lab, copies)
     register_fonts()
     buf = io.BytesIO()
-    first = docs[0]
-    canvas = Canvas(buf, pagesize=(first.page_width, 100), invariant=1, pageCompression=1,
+    canvas = Canvas(buf, pagesize=(doc.page_width, 100), invariant=1, pageCompression=1,
                     initialFontName=FONT_NAME, initialFontSize=9)
     canvas.setTitle(lab.title)
     canvas.setCreator("Reception Desk")
     canvas.setProducer("Reception Desk")
-    for doc in docs:
-        # As RollDocument.render, one page per copy: a whole number of dots long.
-        width = doc.printable_width
-        content = sum(b.height(width) for b in doc.blocks)
-        dot = 72.0 / doc.dpi
-        height = math.ceil((doc.top_margin + content + doc.bottom_margin) / dot) * dot
+    # Laid out once (wrapping Chinese text is the slow part), drawn once per copy.
+    width = doc.printable_width
+    heights = [b.height(width) for b in doc.blocks]
+    dot = 72.0 / doc.dpi
+    # As RollDocument.render, one page per copy: a whole number of dots long.
+    height = math.ceil((doc.top_margin + sum(heights) + doc.bottom_margin) / dot) * dot
+    x = (doc.page_width - width) / 2
+    for n in range(1, copies + 1):
+        if copy_line is not None:
+            copy_line.text = lab.copy.format(n=n, total=copies)
         canvas.setPageSize((doc.page_width, height))
-        x = (doc.page_width - width) / 2
         top = height - doc.top_margin
-        for block in doc.blocks:
+        for block, h in zip(doc.blocks, heights, strict=True):
             block.draw(canvas, x, top, width)
-            top -= block.height(width)
+            top -= h
         canvas.showPage()
     canvas.save()
     return buf.getvalue()

@@ -747,26 +747,32 @@ class RepairService:
 
     @staticmethod
     def _views(s: Session, ids: list[int]) -> list[RepairView]:
-        """Views of ``ids`` in that order, in one query (with unit, occupant and registrar)."""
+        """Views of ``ids`` in that order, in one query (with unit, occupant and registrar).
+
+        Plain rows, not ORM objects: the open-slips view reads them all on every refresh."""
         if not ids:
             return []
         reg = aliased(Staff)
+        t = RepairRequest.__table__
         out: dict[int, RepairView] = {}
         for chunk in range(0, len(ids), 900):  # SQLite's bound-parameter limit
             part = ids[chunk:chunk + 900]
             rows = s.execute(
-                select(RepairRequest, Unit.code, Occupant.name, reg.display_name)
-                .outerjoin(Unit, Unit.id == RepairRequest.unit_id)
-                .outerjoin(Occupant, Occupant.id == RepairRequest.occupant_id)
-                .join(reg, reg.id == RepairRequest.registered_by_id)
-                .where(RepairRequest.id.in_(part)))
-            for r, unit_code, occ_name, reg_name in rows:
-                out[r.id] = RepairView(
-                    r.id, r.number, r.source, unit_code or "", r.occupant_id, occ_name or "", r.location,
-                    r.requester_name, r.phone, r.category, r.description, r.preferred_time, r.grade, r.chargeable,
-                    r.rate, r.fee_code, r.registered_at, reg_name, r.due_at, r.state, r.state_at, r.assignee,
-                    r.dispatched_at, r.hold_reason, r.completed_at, r.on_time, r.charge, r.settled_at, r.receipt_ref,
-                    r.follow_up_due, r.followed_up_at, r.follow_up_result, r.closed_at, r.rework_count, r.print_count)
+                select(t, Unit.code.label("x_unit_code"), Occupant.name.label("x_occupant_name"),
+                       reg.display_name.label("x_registered_by"))
+                .outerjoin(Unit, Unit.id == t.c.unit_id)
+                .outerjoin(Occupant, Occupant.id == t.c.occupant_id)
+                .join(reg, reg.id == t.c.registered_by_id)
+                .where(t.c.id.in_(part)))
+            for m in rows.mappings():
+                out[m["id"]] = RepairView(
+                    m["id"], m["number"], m["source"], m["x_unit_code"] or "", m["occupant_id"],
+                    m["x_occupant_name"] or "", m["location"], m["requester_name"], m["phone"], m["category"],
+                    m["description"], m["preferred_time"], m["grade"], m["chargeable"], m["rate"], m["fee_code"],
+                    m["registered_at"], m["x_registered_by"], m["due_at"], m["state"], m["state_at"], m["assignee"],
+                    m["dispatched_at"], m["hold_reason"], m["completed_at"], m["on_time"], m["charge"],
+                    m["settled_at"], m["receipt_ref"], m["follow_up_due"], m["followed_up_at"],
+                    m["follow_up_result"], m["closed_at"], m["rework_count"], m["print_count"])
         return [out[i] for i in ids if i in out]
 
 

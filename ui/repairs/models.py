@@ -14,6 +14,8 @@ from ui.widgets.table_models import RowTableModel
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _RED = QColor("#b00020")
 _RED_BG = QColor("#fde7e9")
+_ROLES = frozenset((_DISPLAY, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole))
 
 
 def _t(text: str) -> str:
@@ -51,11 +53,12 @@ class SlipTableModel(RowTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == repair_id), -1)
 
     def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
+        if role not in _ROLES:  # the view asks for a dozen roles per cell: answer the rest at once
+            return None
         v = self.row(index.row())
         if v is None:
             return None
         col = self.COLUMNS[index.column()]
-        overdue = v.overdue(self.at)
         if role == _DISPLAY:
             if col == "number":
                 return v.number + (f" ↻{v.rework_count}" if v.rework_count else "")
@@ -80,14 +83,16 @@ class SlipTableModel(RowTableModel):
                 return text
             if col == "assignee":
                 return v.assignee
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return v.description
+        overdue = v.overdue(self.at)
         if role == Qt.ItemDataRole.ForegroundRole and overdue:
             return QBrush(_RED)
         if role == Qt.ItemDataRole.BackgroundRole and overdue:
             return QBrush(_RED_BG)
         if role == Qt.ItemDataRole.FontRole and (overdue or (col == "grade" and v.grade == "urgent")):
             return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return v.description
         return None
 
 

@@ -48,6 +48,9 @@ from ui.widgets.shortcuts import add_shortcuts
 from ui.widgets.table_models import make_table_view
 
 _OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
+#: column widths follow the first rows only: measuring every cell of a few hundred open
+#: slips took longer than the 100 ms the whole view may take (docs/PERFORMANCE.md)
+_PRECISION = 40
 
 
 class RepairsTab(Retranslating, QWidget):
@@ -136,6 +139,7 @@ class RepairsTab(Retranslating, QWidget):
         self.find_field.returnPressed.connect(lambda: self.handle_scan(self.find_field.text()))
         self.slip_model = SlipTableModel(self)
         self.slip_view = make_table_view(self, self.slip_model, alternating=False)
+        self.slip_view.horizontalHeader().setResizeContentsPrecision(_PRECISION)
         self.slip_view.doubleClicked.connect(lambda idx: self.open_detail(self.slip_model.row(idx.row())))
         self.slip_view.activated.connect(lambda idx: self.open_detail(self.slip_model.row(idx.row())))
         self.open_summary = QLabel(self)
@@ -156,6 +160,7 @@ class RepairsTab(Retranslating, QWidget):
         # -- follow-ups due today --
         self.follow_model = SlipTableModel(self)
         self.follow_view = make_table_view(self, self.follow_model, alternating=False)
+        self.follow_view.horizontalHeader().setResizeContentsPrecision(_PRECISION)
         self.follow_view.doubleClicked.connect(lambda idx: self.open_detail(self.follow_model.row(idx.row())))
         self.follow_button = QPushButton(self)
         self.follow_button.clicked.connect(self._follow_selected)
@@ -163,6 +168,7 @@ class RepairsTab(Retranslating, QWidget):
         self.unfinished_label.setWordWrap(True)
         self.unfinished_model = UnfinishedTableModel(self)
         self.unfinished_view = make_table_view(self, self.unfinished_model, alternating=False)
+        self.unfinished_view.horizontalHeader().setResizeContentsPrecision(_PRECISION)
         self.unfinished_view.doubleClicked.connect(
             lambda idx: self.open_detail(self.unfinished_model.row(idx.row()).repair))
         self.follow_title = QLabel(self)
@@ -241,6 +247,7 @@ class RepairsTab(Retranslating, QWidget):
         self.c_register.clicked.connect(self.register_complaint)
         self.c_model = ComplaintTableModel(self)
         self.c_view = make_table_view(page, self.c_model, alternating=False)
+        self.c_view.horizontalHeader().setResizeContentsPrecision(_PRECISION)
         self.c_action = QComboBox(page)
         self.c_go = QPushButton(page)
         self.c_go.clicked.connect(self._complaint_selected_step)
@@ -363,7 +370,7 @@ class RepairsTab(Retranslating, QWidget):
         self.unfinished_model.set_rows(self.unfinished)
         self.c_model.set_rows(self.services.complaints.open_items(), at)
         for view in (self.slip_view, self.follow_view, self.unfinished_view, self.c_view):
-            view.resizeColumnsToContents()
+            view.resizeColumnsToContents()  # from the first rows only: see _PRECISION
         self._update_summaries()
 
     def _tick(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from app.context import Operator
+from app.demo_repairs import fill_repairs
 from app.errors import ConflictError
 from app.services import Services
 from app.services.occupant_import import ImportRow
@@ -690,6 +691,7 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         visits, on_site = b.visits(occupant_ids, today, current)
         amended = b.amendments(today)
         keys, key_loans, keys_out = _CabinetBuilder(b, units, today, current).run()
+        fill_repairs(services, b.ops, units, today, current, b.rng)  # repair slips, complaints
     finally:
         services.ctx.operator = previous
     return DemoSummary(

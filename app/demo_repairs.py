@@ -37,7 +37,7 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
     """Add about forty slips over the last two weeks and a few complaints; returns the slips."""
     r = svc.repairs
     occupants = {}
-    for code in rng.sample(units, 30):
+    for code in rng.sample(units, min(30, len(units))):
         found = [o for o in svc.occupants.search(code, limit=5) if o.unit_code == code]
         if found:
             occupants[code] = found[0]

@@ -52,6 +52,12 @@ def _repairs(w: "MainWindow") -> QWidget:
     return RepairsTab(w.services, w.bus, w)
 
 
+def _permits(w: "MainWindow") -> QWidget:
+    from ui.permits.tab import PermitsTab
+
+    return PermitsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -65,6 +71,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"), _repairs),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
+    TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 
 

@@ -22,8 +22,11 @@ class Services:
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
         from app.services.print_log import PrintLogService
+        from app.services.permits import PermitService
         from app.services.property import PropertyService
         from app.services.repairs import RepairService
+        from app.services.fees import FeeCatalogService
+        from app.services.receipts import ReceiptService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
         from app.services.visitors import VisitorService
@@ -38,6 +41,9 @@ class Services:
         self.parcels = ParcelService(self.ctx)
         self.repairs = RepairService(self.ctx)
         self.complaints = ComplaintService(self.ctx)
+        self.fees = FeeCatalogService(self.ctx)
+        self.receipts = ReceiptService(self.ctx)
         self.print_log = PrintLogService(self.ctx)
         self.newspapers = NewspaperService(self.ctx)
         self.mail_register = MailRegisterService(self.ctx)
+        self.permits = PermitService(self.ctx)

@@ -35,8 +35,16 @@ from db.models.parcels import (
     ParcelPickupSignature,
 )
 from db.models.printing import PrintJob
+from db.models.permits import (
+    ContractorPass,
+    ContractorPassEvent,
+    ContractorPassPhoto,
+    RenovationPermit,
+    RenovationPermitEvent,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.repairs import Complaint, ComplaintEvent, RepairEvent, RepairPhoto, RepairRequest
+from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -46,7 +54,13 @@ __all__ = [
     "Building",
     "Complaint",
     "ComplaintEvent",
+    "CashShift",
+    "CashShiftTotal",
+    "ContractorPass",
+    "ContractorPassEvent",
+    "ContractorPassPhoto",
     "Counter",
+    "FeeItem",
     "KeyEmergency",
     "KeyEvent",
     "KeyIntake",
@@ -80,6 +94,12 @@ __all__ = [
     "RepairEvent",
     "RepairPhoto",
     "RepairRequest",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptVoid",
+    "RenovationPermit",
+    "RenovationPermitEvent",
     "Setting",
     "Staff",
     "Unit",

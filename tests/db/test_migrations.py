@@ -51,12 +51,20 @@ APPEND_ONLY_TRIGGERS = {
     # repairs and complaints (0009)
     *(f"trg_{t}_{op}" for t in ("repair_event", "repair_photo", "complaint_event") for op in ("no_update", "no_delete")),
     "trg_repair_request_no_delete", "trg_complaint_no_delete",
+    # receipts (0007)
+    *(f"trg_{t}_{op}" for t in ("receipt", "receipt_line", "receipt_void", "receipt_refund", "cash_shift_total")
+      for op in ("no_update", "no_delete")),
+    "trg_cash_shift_no_delete", "trg_fee_item_no_delete", "trg_cash_shift_closed",
     # the print log (0005)
     "trg_print_job_no_update", "trg_print_job_no_delete",
     # newspapers and magazines (0006)
     *(f"trg_{t}_{op}" for t in ("newspaper_receipt", "newspaper_claim_event", "newspaper_delivery")
       for op in ("no_update", "no_delete")),
     "trg_newspaper_title_no_delete", "trg_newspaper_subscription_no_delete", "trg_newspaper_claim_no_delete",
+    # renovation permits and contractor passes (0008)
+    *(f"trg_{t}_{op}" for t in ("renovation_permit_event", "contractor_pass_event", "contractor_pass_photo")
+      for op in ("no_update", "no_delete")),
+    "trg_renovation_permit_no_delete", "trg_contractor_pass_no_delete",
 }
 
 

@@ -171,7 +171,8 @@ def test_escape_bytes_is_unambiguous():
 
 @pytest.mark.parametrize("code, kind", [
     ("K1234", "key_tag"), ("K12345678", "key_tag"), ("K123", "unknown"), ("V1", "visitor_badge"),
-    ("V-000123", "visitor_badge"), ("P1234567", "pass"), ("R2026-000123", "receipt"),
+    ("V-000123", "visitor_badge"), ("P1234567", "pass"), ("R2026-000123", "receipt"), ("RT2026-000007", "receipt"),
+    ("R2026-000123|2038.45|2026-11-23|1A2B3C4D", "receipt"),
     ("SF1234567890123", "parcel"), ("YT1234567890123", "parcel"), ("EA123456789CN", "parcel"),
     ("773012345678", "parcel"), ("hello", "unknown"), ("A-1203", "unknown"),
 ])
@@ -188,7 +189,7 @@ def test_rules_are_ordered_data_and_validated():
     assert recognize("K1234", rules).kind == "parcel"
     with pytest.raises(DomainError) as e:
         validate_rules_data([*data, {"kind": "key_tag", "pattern": "^K(\\d+", "description": ""}])
-    assert e.value.key == "scanner.rule_pattern_invalid" and e.value.params["row"] == 6
+    assert e.value.key == "scanner.rule_pattern_invalid" and e.value.params["row"] == len(data) + 1
     with pytest.raises(DomainError) as e:
         validate_rules_data([{"kind": "pizza", "pattern": "x"}])
     assert e.value.key == "scanner.rule_kind_unknown"

@@ -10,7 +10,8 @@ slips with and without the day's reason.
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from app.services.complaints import ComplaintInput
 from app.services.repairs import CompletionInput, RepairInput
@@ -43,6 +44,14 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
             occupants[code] = found[0]
     codes = list(occupants)
     made = 0
+    # Charges are settled at the counter with real receipts, in one shift of reception1's
+    # opened on the first demo day and closed (cash counted as expected) at the end.
+    svc.ctx.operator = ops["reception1"]
+    svc.receipts.open_shift(Decimal("200.00"), at=datetime.combine(today - timedelta(days=14), time(8, 0)))
+
+    def settle(v, at: datetime):  # noqa: ANN001, ANN202
+        svc.ctx.operator = ops["reception1"]
+        return r.settle_at_counter(v.id, method=rng.choice(("cash", "cash", "wechat", "alipay")), at=at)[0]
 
     def register(at: datetime, grade: str = "ordinary", public: bool = False):  # noqa: ANN202
         nonlocal made
@@ -77,7 +86,7 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
             v = finish(v, tech, at)
             done = v.completed_at
             if v.needs_settlement:
-                v = r.settle(v.id, f"R{done.year}-{9000 + made:06d}", at=done + timedelta(hours=3))
+                v = settle(v, done + timedelta(hours=3))
             if rng.random() < 0.9:
                 svc.ctx.operator = ops["reception2"]
                 v = r.follow_up(v.id, rng.random() < 0.92, comment="维修及时，满意" if rng.random() < 0.5 else "再观察几天",
@@ -105,7 +114,7 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
         v, tech = register(at)
         v = finish(v, tech, at)
         if v.needs_settlement:
-            r.settle(v.id, f"R{at.year}-{9000 + made:06d}", at=v.completed_at + timedelta(hours=1))
+            settle(v, v.completed_at + timedelta(hours=1))
     # Open now: registered, dispatched, in progress, on hold, completed and waiting to settle.
     v, _tech = register(current - timedelta(minutes=25), "urgent")
     v, tech = register(current - timedelta(hours=3), public=True)
@@ -127,6 +136,9 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
     r.record_unfinished_reason(late.id, "业主不在家，约明早上门", at=current)
     late, tech = register(current - timedelta(days=4))
     r.dispatch(late.id, tech, at=current - timedelta(days=4) + timedelta(minutes=30))
+
+    svc.ctx.operator = ops["reception1"]
+    svc.receipts.close_shift(svc.receipts.cashup().expected_cash, at=current)
 
     # Complaints and the call/visit register.
     c = svc.complaints

@@ -263,6 +263,8 @@ MESSAGES: dict[str, str] = {
     "repair.follow_up_method_unknown": QT_TRANSLATE_NOOP("Messages", "Choose phone, visit or letter."),
     "repair.comment_required": QT_TRANSLATE_NOOP("Messages", "Note what the occupant is not satisfied with."),
     "repair.not_unfinished": QT_TRANSLATE_NOOP("Messages", "This slip has come back already."),
+    "repair.fee_item_missing": QT_TRANSLATE_NOOP("Messages", "The fee catalogue has no active repair fee: ask the administrator to add one."),
+    "repair.receipt_not_linked": QT_TRANSLATE_NOOP("Messages", "Receipt {receipt} was issued but the slip could not be settled (it changed at another counter): ask a supervisor to void the receipt."),
     "complaint.not_found": QT_TRANSLATE_NOOP("Messages", "No such complaint or register entry."),
     "complaint.state_conflict": QT_TRANSLATE_NOOP("Messages", "This step is not possible while it is {state}."),
     "complaint.kind_unknown": QT_TRANSLATE_NOOP("Messages", "Choose complaint, inquiry, suggestion or praise."),

@@ -1,10 +1,12 @@
 """Whether a repair is chargeable and at what rate: the one place the repair slips ask.
 
 The receptionist tells the occupant at registration whether the repair is chargeable and the
-fee standard (004 §5.2 2 1). Until the fee catalogue (``receipts`` branch) is merged, the
-standard comes from the repair categories setting (``repairs.categories``: code, names,
-chargeable, rate); ``lookup_rate`` is the seam where the catalogue takes over (fee item
-``repair.<category>``), so nothing else in the repair module changes when it does.
+fee standard (004 §5.2 2 1). Whether a category is chargeable at all is the repair
+categories setting (``repairs.categories``: code, names, chargeable); its rate is the fee
+catalogue's item ``repair_<category>`` (seeded by migration 0009 for the chargeable default
+categories, edited by the administrator with the other fees), which is also the receipt line
+the charge is settled with. A category without an active catalogue item falls back to the
+setting's rate and is settled on the generic ``repair`` item.
 """
 
 from __future__ import annotations
@@ -97,14 +99,31 @@ def categories_from(value: Any) -> list[Category]:
     return [Category(d["code"], d["zh"], d["en"], d["chargeable"], Decimal(d["rate"])) for d in data]
 
 
-def lookup_rate(session: Session | None, categories: list[Category], category: str) -> RateQuote:
-    """The fee standard of a repair ``category``.
+GENERIC_FEE_CODE = "repair"
 
-    ``session`` is the caller's transaction, so the fee catalogue can be read in the same
-    unit of work once it exists; today the categories setting answers.
-    """
+
+def fee_code_of(category: str) -> str:
+    """The fee catalogue's code of a repair category's rate: ``repair_water``."""
+    return f"{GENERIC_FEE_CODE}_{category}"
+
+
+def lookup_rate(session: Session | None, categories: list[Category], category: str) -> RateQuote:
+    """The fee standard of a repair ``category``: chargeable from the categories setting, the
+    rate from the fee catalogue (``repair_<category>``) read in the caller's transaction
+    ``session``, or the setting's rate when the catalogue has no active item for it."""
+    from sqlalchemy import select
+
+    from db.models import FeeItem
+
     for c in categories:
-        if c.code == category:
-            return RateQuote(c.code, c.chargeable, c.rate if c.chargeable else Decimal("0.00"),
-                             f"repair.{c.code}", "settings")
+        if c.code != category:
+            continue
+        if not c.chargeable:
+            return RateQuote(c.code, False, Decimal("0.00"), "", "settings")
+        if session is not None:
+            price = session.execute(select(FeeItem.default_price).where(
+                FeeItem.code == fee_code_of(c.code), FeeItem.active.is_(True))).scalar_one_or_none()
+            if price is not None:
+                return RateQuote(c.code, True, price, fee_code_of(c.code), "fee_catalogue")
+        return RateQuote(c.code, True, c.rate, GENERIC_FEE_CODE, "settings")
     raise DomainError("repair.category_unknown")

@@ -50,7 +50,14 @@ from app.repair_rules import (
     ratio,
 )
 from app.services.audit import lock_counter, record
-from app.services.repair_rates import Category, RateQuote, categories_from, lookup_rate
+from app.services.repair_rates import (
+    GENERIC_FEE_CODE,
+    Category,
+    RateQuote,
+    categories_from,
+    fee_code_of,
+    lookup_rate,
+)
 from app.validation import normalize_name, normalize_phone, normalize_text
 from db.models import Occupant, RepairEvent, RepairPhoto, RepairRequest, Setting, Staff, Unit, now
 
@@ -568,10 +575,8 @@ class RepairService:
         return self._step(repair_id, "complete", "completed", apply, at)
 
     def settle(self, repair_id: int, receipt_ref: str, *, at: datetime | None = None) -> RepairView:
-        """The occupant paid the charge at the counter: link the receipt issued for it.
-
-        Once the receipts module is merged this is called in the same unit of work as
-        ``ReceiptService`` issuing the receipt (see ``settle_in``)."""
+        """Link the receipt already issued for the charge (its number); ``settle_at_counter``
+        issues it and calls this."""
         op = self.ctx.require_operator()
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
@@ -593,6 +598,55 @@ class RepairService:
         self._move(s, op, r, to, "settled", when, {"receipt_ref": ref, "amount": r.charge})
         record(s, op.id, "repair.settle", "repair_request", r.id, before, _snapshot(r))
         return r
+
+    def settle_at_counter(self, repair_id: int, *, method: str = "cash", payer_name: str = "",
+                          at: datetime | None = None) -> tuple[RepairView, Any]:
+        """The occupant pays the charge at the counter: issue the receipt and settle the slip.
+
+        The receipt goes through ``ReceiptService.issue`` (the operator's open shift, a gapless
+        number): one line of the slip's fee item (``repair_<category>``, or the generic
+        ``repair``) at the completed charge, described with the slip number, payer the slip's
+        occupant (or ``payer_name``, default the requester, place or unit), reference
+        ``repair:<id>``. Then the slip is settled with the receipt's number. Returns
+        ``(RepairView, ReceiptView)``.
+
+        Two units of work, the receipt's and the slip's. Everything the slip's step checks is
+        checked before the receipt is issued, so a refused settlement issues nothing; should
+        the slip change in between (settled at another counter a moment earlier), the receipt
+        stays (found by its reference, to be voided by a supervisor) and the error names it.
+        """
+        from app.services.receipts import LineInput, Payer, ReceiptInput, ReceiptService
+        from db.models import FeeItem
+
+        self.ctx.require_operator()
+        with self.ctx.db.read() as s:
+            r = self._repair(s, repair_id)
+            self._check_transition(r, "settle")
+            if not (r.charge or 0) > 0:
+                raise ConflictError("repair.nothing_to_settle")
+            item = None
+            for code in (fee_code_of(r.category), GENERIC_FEE_CODE):
+                item = s.execute(select(FeeItem).where(FeeItem.code == code, FeeItem.active.is_(True))
+                                 ).scalar_one_or_none()
+                if item is not None:
+                    break
+            if item is None:
+                raise ConflictError("repair.fee_item_missing")
+            view = self._view_one(s, repair_id)
+            line = LineInput(fee_item_id=item.id, description=f"{item.name_zh} {view.number}"[:128],
+                             unit_price=view.charge, quantity=1)
+        if view.occupant_id is not None and not (payer_name or "").strip():
+            payer = Payer("occupant", occupant_id=view.occupant_id)
+        else:
+            # a unit typed without picking its occupant: the receipt names the unit at least
+            payer = Payer("other", name=(payer_name or "").strip() or view.requester_name or view.location
+                          or view.unit_code)
+        receipt = ReceiptService(self.ctx).issue(
+            ReceiptInput(payer=payer, lines=(line,), method=method, reference=f"repair:{view.id}"), at=at)
+        try:
+            return self.settle(repair_id, receipt.number, at=at), receipt
+        except DomainError as exc:
+            raise ConflictError("repair.receipt_not_linked", receipt=receipt.number, cause=exc.key) from exc
 
     def follow_up(self, repair_id: int, satisfied: bool, *, comment: str = "", by: str = "",
                   method: str = "phone", at: datetime | None = None) -> RepairView:

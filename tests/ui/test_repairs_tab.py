@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.services.repairs import CompletionInput
 from tests.conftest import sign_in_as
 from tests.ui.conftest import type_text
-from ui.repairs.dialogs import CompletionDialog, FollowUpDialog, SlipDetailDialog, TextStepDialog
+from ui.repairs.dialogs import CompletionDialog, FollowUpDialog, SettleDialog, SlipDetailDialog, TextStepDialog
 from ui.repairs.tab import RepairsTab
 
 
@@ -58,7 +58,14 @@ def test_register_errors_show_under_the_fields(tab):
     assert tab.printed == []
 
 
-def test_repair_from_counter_to_closed_follow_up(qtbot, tab, services):
+def test_repair_from_counter_to_closed_follow_up(qtbot, tab, services, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args, **kw):
+        raise AssertionError(f"message box: {args[1:]}")
+
+    monkeypatch.setattr(QMessageBox, "warning", refuse)
+    monkeypatch.setattr(QMessageBox, "critical", refuse)
     fill_request(qtbot, tab)
     tab.phone.setText("13812345678")
     view = tab.register()
@@ -99,8 +106,29 @@ def test_repair_from_counter_to_closed_follow_up(qtbot, tab, services):
     done = services.repairs.get(view.id)
     assert done.state == "completed" and done.charge == Decimal("30.00") and done.needs_settlement
 
-    settled = tab.apply_step(done, "settle", {"receipt_ref": "R2026-000001"})
-    assert settled.state == "settled"
+    # settled at the counter: the dialog issues a real receipt in the receptionist's shift
+    receipts = []
+    tab.receipt_printer = receipts.append
+    services.receipts.open_shift(Decimal("100.00"))
+
+    def answer_settle():
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, SettleDialog) and "¥30.00" in dlg.intro.text()
+        dlg.method.setCurrentIndex(dlg.method.findData("alipay"))
+        dlg.accept()
+
+    QTimer.singleShot(50, answer_settle)
+    detail.show_repair(done)
+    detail.action_buttons["settle"].click()
+    settled = detail.repair
+    assert settled.state == "settled" and [r.number for r in receipts] == [settled.receipt_ref]
+    (receipt,) = receipts
+    assert receipt.total == Decimal("30.00") and receipt.method == "alipay" and receipt.reference == f"repair:{view.id}"
+    from ui.repairs.printing import receipt_pdf
+
+    pdf_text = "".join(p.extract_text() for p in __import__("pypdf").PdfReader(
+        __import__("io").BytesIO(receipt_pdf(services, receipt))).pages)
+    assert receipt.number in pdf_text and view.number in pdf_text and "30.00" in pdf_text
     # follow-ups due: urgent repairs the day after completion, so not yet today
     assert tab.follow_model.rowCount() == 0
     dlg = FollowUpDialog("x", tab, caller="王芳")

@@ -76,7 +76,8 @@ def test_slip_numbers_and_state_machine():
 def test_register_gives_number_due_time_and_rate(svc):
     as_user(svc, "reception")
     quote = svc.repairs.quote("water")
-    assert quote.chargeable and quote.rate == Decimal("30.00") and quote.fee_code == "repair.water"
+    assert quote.chargeable and quote.rate == Decimal("30.00") and quote.fee_code == "repair_water"
+    assert quote.source == "fee_catalogue"
     r = svc.repairs.register(leak(svc), at=MONDAY)
     assert r.number == "W2026-000001" and r.state == "registered"
     assert r.due_at == MONDAY + timedelta(days=3)
@@ -250,15 +251,66 @@ def test_events_and_slips_are_append_only(svc):
             conn.execute(text("DELETE FROM repair_request WHERE id=:i"), {"i": r.id})
 
 
-def test_categories_are_editable_and_drive_the_rate(svc):
+def test_categories_are_editable_and_the_fee_catalogue_gives_the_rate(svc):
+    from app.services.fees import FeeItemInput
+
     as_user(svc, "super")
     cats = [{"code": "water", "zh": "水路", "en": "Water", "chargeable": True, "rate": "45.50"},
-            {"code": "glass", "zh": "玻璃", "en": "Glass", "chargeable": False, "rate": "0"}]
+            {"code": "glass", "zh": "玻璃", "en": "Glass", "chargeable": True, "rate": "12"},
+            {"code": "lifts", "zh": "电梯", "en": "Lifts", "chargeable": False, "rate": "0"}]
     svc.settings.set("repairs.categories", cats)
-    assert [c.code for c in svc.repairs.categories()] == ["water", "glass"]
-    assert svc.repairs.quote("water").rate == Decimal("45.50")
+    assert [c.code for c in svc.repairs.categories()] == ["water", "glass", "lifts"]
+    # the catalogue's repair_water (seeded by 0009) wins over the setting's rate
+    assert (svc.repairs.quote("water").rate, svc.repairs.quote("water").source) == (Decimal("30.00"), "fee_catalogue")
+    # no catalogue item for glass: the setting's rate, settled on the generic repair fee
+    glass = svc.repairs.quote("glass")
+    assert (glass.rate, glass.fee_code, glass.source) == (Decimal("12.00"), "repair", "settings")
+    assert not svc.repairs.quote("lifts").chargeable and svc.repairs.quote("lifts").rate == 0
+    as_user(svc, "admin")
+    item = svc.fees.by_code("repair_water")
+    svc.fees.update(item.id, FeeItemInput("repair_water", item.name_zh, item.name_en, Decimal("35.00"),
+                                          sort_order=item.sort_order))
+    assert svc.repairs.quote("water").rate == Decimal("35.00")
     with pytest.raises(Exception):
         svc.settings.set("repairs.categories", [{"code": "x", "zh": "x", "rate": 1.5}])
+
+
+def test_settled_at_the_counter_with_a_real_receipt(svc):
+    from app.services.receipts import ReceiptInput  # noqa: F401 - the public API the slip uses
+
+    as_user(svc, "reception")
+    r = svc.repairs.register(leak(svc, occupant_id=occupant_id(svc, "A-1203"), unit_code=""))
+    r = svc.repairs.dispatch(r.id, "水电班 王师傅")
+    r = svc.repairs.complete(r.id, CompletionInput("更换水龙头", charge=Decimal("30.00")))
+    # no shift open: nothing issued, nothing settled
+    with pytest.raises(ConflictError) as exc:
+        svc.repairs.settle_at_counter(r.id)
+    assert exc.value.key == "receipt.no_open_shift" and svc.repairs.get(r.id).state == "completed"
+    svc.receipts.open_shift(Decimal("200.00"))
+    settled, receipt = svc.repairs.settle_at_counter(r.id, method="wechat")
+    assert settled.state == "settled" and settled.receipt_ref == receipt.number
+    assert receipt.total == Decimal("30.00") and receipt.method == "wechat" and receipt.reference == f"repair:{r.id}"
+    assert receipt.occupant_id == r.occupant_id and receipt.unit_code == "A-1203"
+    (line,) = receipt.lines
+    assert line.fee_code == "repair_water" and line.description == f"维修费（水路） {r.number}"
+    assert svc.receipts.find(receipt.number).id == receipt.id
+    assert [e.detail["receipt_ref"] for e in svc.repairs.history(r.id) if e.kind == "settled"] == [receipt.number]
+    # a second settlement is refused before any receipt is issued
+    before = svc.receipts.shift_receipts()
+    with pytest.raises(ConflictError) as exc:
+        svc.repairs.settle_at_counter(r.id)
+    assert exc.value.key == "repair.state_conflict" and svc.receipts.shift_receipts() == before
+
+
+def test_free_repair_has_nothing_to_settle_at_the_counter(svc):
+    as_user(svc, "reception")
+    svc.receipts.open_shift(Decimal("0"))
+    r = svc.repairs.register(RepairInput("lifts", "电梯异响", location="B栋2号电梯"))
+    r = svc.repairs.dispatch(r.id, "电梯维保")
+    r = svc.repairs.complete(r.id, CompletionInput("复位"))
+    with pytest.raises(ConflictError) as exc:
+        svc.repairs.settle_at_counter(r.id)
+    assert exc.value.key == "repair.nothing_to_settle" and svc.receipts.shift_receipts() == []
 
 
 # -- complaints ------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing.receipt_parts import method_label
+from app.receipt_rules import PAYMENT_METHODS
 from app.repair_rules import FOLLOW_UP_METHODS, MATERIAL_CHECKS
 from app.services.repairs import CompletionInput
 from ui.format import fmt_date, fmt_datetime, fmt_money
@@ -59,7 +61,7 @@ class TextStepDialog(_Dialog):
     FIELDS = {"dispatch": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Technician or team")), "hold": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Reason")),
               "cancel": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Why the occupant disputes it")), "to_developer": ("note", QT_TRANSLATE_NOOP("RepairDialogs", "Warranty note")),
               "reopen": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "What has to be redone")), "close": ("note", QT_TRANSLATE_NOOP("RepairDialogs", "Note")),
-              "settle": ("receipt_ref", QT_TRANSLATE_NOOP("RepairDialogs", "Receipt number")), "assign": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Responsible person")),
+              "assign": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Responsible person")),
               "unfinished": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Why the stub has not come back"))}
 
     def __init__(self, action: str, parent: QWidget | None = None, *, intro: str = "", value: str = ""):
@@ -116,6 +118,29 @@ class CompletionDialog(_Dialog):
             work_done=self.work_done.toPlainText(), materials=self.materials.text(),
             occupant_materials=self.occupant_materials.text(), material_check=self.material_check.currentData(),
             labour=self.labour.text(), charge=charge, technician=self.technician.text())
+
+
+class SettleDialog(_Dialog):
+    """Settled at the counter: how the occupant pays and who; OK issues the receipt."""
+
+    def __init__(self, repair, parent: QWidget | None = None):  # noqa: ANN001 - RepairView
+        super().__init__(_t("Settle %1").replace("%1", repair.number), parent)
+        self.method = QComboBox(self)
+        self.method.setObjectName("settle_method")
+        for code in PAYMENT_METHODS:
+            self.method.addItem(method_label(code), code)
+        self.payer = QLineEdit(self)
+        self.payer.setObjectName("settle_payer")
+        self.payer.setPlaceholderText(repair.occupant_name or repair.requester_name or repair.location)
+        for name, widget, label in (("method", self.method, QT_TRANSLATE_NOOP("RepairDialogs", "Paid by")),
+                                    ("payer", self.payer, QT_TRANSLATE_NOOP("RepairDialogs", "Payer (if not the occupant)"))):
+            self.form.add_row(name, widget)
+            self.form.label(name).setText(_t(label))
+        self.intro.setText(_t("Charge %1 for %2: OK issues the receipt in your shift and settles the slip.")
+                           .replace("%1", fmt_money(repair.charge)).replace("%2", repair.where))
+
+    def values(self) -> dict:
+        return {"method": self.method.currentData(), "payer_name": self.payer.text()}
 
 
 class FollowUpDialog(_Dialog):

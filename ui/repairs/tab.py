@@ -37,7 +37,14 @@ from app.services.repairs import RepairInput
 from ui.bus import DataBus
 from ui.errors import run_action
 from ui.format import fmt_datetime, fmt_money
-from ui.repairs.dialogs import CompletionDialog, FollowUpDialog, HandleDialog, SlipDetailDialog, TextStepDialog
+from ui.repairs.dialogs import (
+    CompletionDialog,
+    FollowUpDialog,
+    HandleDialog,
+    SettleDialog,
+    SlipDetailDialog,
+    TextStepDialog,
+)
 from ui.repairs.models import ComplaintTableModel, SlipTableModel, UnfinishedTableModel
 from ui.repairs.texts import action_name, category_name, countdown, now, term, ui_is_english
 from ui.visitors.form import HostPicker
@@ -60,6 +67,8 @@ class RepairsTab(Retranslating, QWidget):
         self.bus = bus
         #: callable(RepairView, reprint: bool) printing the dispatch slip; None prints nothing (tests)
         self.slip_printer = self._print_slip
+        #: callable(ReceiptView) printing the receipt of a settlement; None prints nothing (tests)
+        self.receipt_printer = self._print_receipt
         self.categories = []
         self.last_registered = None
         self._detail: SlipDetailDialog | None = None
@@ -486,6 +495,11 @@ class RepairsTab(Retranslating, QWidget):
         if self.slip_printer is not None:
             self.slip_printer(view, reprint)
 
+    def _print_receipt(self, receipt) -> None:  # noqa: ANN001
+        from ui.repairs.printing import print_receipt
+
+        print_receipt(self, self.services, receipt)
+
     def _print_slip(self, view, reprint: bool) -> None:  # noqa: ANN001
         from ui.repairs.printing import print_dispatch_slip
 
@@ -534,13 +548,10 @@ class RepairsTab(Retranslating, QWidget):
             op = self.services.ctx.operator
             return FollowUpDialog(action_name("follow_up").rstrip("…"), parent or self,
                                   caller=op.display_name if op else "")
+        if action == "settle":
+            return SettleDialog(view, parent or self)
         if action in TextStepDialog.FIELDS:
-            intro = ""
-            if action == "settle":
-                intro = self.tr("Charge %1: issue the receipt, then enter its number.").replace(
-                    "%1", fmt_money(view.charge))
-            return TextStepDialog(action, parent or self, intro=intro,
-                                  value=view.assignee if action == "dispatch" else "")
+            return TextStepDialog(action, parent or self, value=view.assignee if action == "dispatch" else "")
         return None
 
     def step(self, view, action: str, parent: QWidget | None = None, values=None):  # noqa: ANN001, ANN201
@@ -566,7 +577,8 @@ class RepairsTab(Retranslating, QWidget):
             "hold": lambda: r.hold(view.id, values.get("reason", "")),
             "resume": lambda: r.resume(view.id),
             "complete": lambda: r.complete(view.id, values),
-            "settle": lambda: r.settle(view.id, values.get("receipt_ref", "")),
+            "settle": lambda: r.settle_at_counter(view.id, method=values.get("method", "cash"),
+                                                  payer_name=values.get("payer_name", "")),
             "follow_up": lambda: r.follow_up(view.id, values.get("satisfied", True), comment=values.get("comment", ""),
                                              by=values.get("by", ""), method=values.get("method", "phone")),
             "close": lambda: r.close(view.id, note=values.get("note", "")),
@@ -577,6 +589,13 @@ class RepairsTab(Retranslating, QWidget):
         }
         done = run_action(self, calls[action], form)
         if done is not None:
+            if action == "settle":
+                done, receipt = done
+                self.bus.sig_status.emit(self.tr("Receipt %1 issued, slip %2 settled").replace("%1", receipt.number)
+                                         .replace("%2", done.number))
+                self.bus.sig_changed.emit("receipts")
+                if self.receipt_printer is not None:
+                    self.receipt_printer(receipt)
             self.bus.sig_changed.emit("repairs")
             self.refresh()
             if action == "unfinished":

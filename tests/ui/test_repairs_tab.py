@@ -153,12 +153,32 @@ def test_scan_of_unknown_slip_says_so(qtbot, tab, monkeypatch):
     assert shown and "W2026-999999" in shown[0]
 
 
-def test_scan_router_sends_slip_numbers_to_the_tab(qtbot, services, bus, translations):
+def test_scanning_a_returned_slip_in_the_main_window_opens_its_completion(qtbot, services, bus, translations):
     from app.devices.recognition import default_rules, recognize
-    from ui.scan_router import ROUTES
+    from app.services.repairs import RepairInput
+    from ui.app import ui_settings
+    from ui.main_window import MainWindow
 
     assert recognize("W2026-000042", default_rules()).kind == "repair_slip"
-    assert ROUTES["repair_slip"] == ("repairs", "handle_scan")
+    sign_in_as(services, "reception")
+    view = services.repairs.register(RepairInput("lifts", "电梯异响", location="B栋2号电梯", assignee="电梯维保"))
+    window = MainWindow(services, bus, ui_settings(), translations)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(0)  # the receptionist is at the visitors
+    tab = window.pages["repairs"]
+    seen = []
+
+    def answer():
+        dlg = QApplication.activeModalWidget()
+        seen.append(type(dlg).__name__)
+        dlg.work_done.setPlainText("复位，试运行正常")
+        dlg.accept()
+
+    QTimer.singleShot(100, answer)
+    with qtbot.waitSignal(window.scanners.sig_scan, timeout=3000):
+        window.scanners.submit_text(view.number)
+    qtbot.waitUntil(lambda: services.repairs.get(view.id).state == "completed", timeout=5000)
+    assert seen == ["CompletionDialog"] and window.tabs.currentWidget() is tab
 
 
 def test_overdue_slips_stand_out_and_unfinished_reason(qtbot, tab, services):

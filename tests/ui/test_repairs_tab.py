@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from app.services.repairs import CompletionInput
 from tests.conftest import sign_in_as
@@ -220,7 +220,7 @@ def test_complaint_register_assign_handle_follow_up_close(qtbot, tab, services):
 
 
 def test_weekly_summary_preview(qtbot, tab, services):
-    from datetime import date, timedelta
+    from datetime import date
 
     from app.repair_rules import week_start
     from PySide6.QtCore import QDate

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from app.errors import ConflictError, PermissionDeniedError, ValidationError
+from app.errors import ConflictError, DomainError, PermissionDeniedError, ValidationError
 from app.repair_rules import (
     actions_from,
     add_working_days,
@@ -64,8 +64,9 @@ def test_slip_numbers_and_state_machine():
     assert is_slip_number(" w2026-000042 ") and not is_slip_number("W2026-42")
     assert next_state("dispatch", "registered") == "dispatched"
     assert next_state("reopen", "closed") == "registered"
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError) as exc:
         next_state("close", "dispatched")
+    assert exc.value.key == "repair.state_conflict"
     assert "cancel" in actions_from("in_progress") and "settle" not in actions_from("in_progress")
     assert actions_from("cancelled") == ()
 
@@ -271,8 +272,9 @@ def test_categories_are_editable_and_the_fee_catalogue_gives_the_rate(svc):
     svc.fees.update(item.id, FeeItemInput("repair_water", item.name_zh, item.name_en, Decimal("35.00"),
                                           sort_order=item.sort_order))
     assert svc.repairs.quote("water").rate == Decimal("35.00")
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError) as exc:
         svc.settings.set("repairs.categories", [{"code": "x", "zh": "x", "rate": 1.5}])
+    assert exc.value.key == "repair.categories_format"
 
 
 def test_settled_at_the_counter_with_a_real_receipt(svc):

@@ -58,11 +58,16 @@ class _Dialog(QDialog):
 class TextStepDialog(_Dialog):
     """Dispatch (technician), hold / cancel / developer / rework (reason), close (note)."""
 
-    FIELDS = {"dispatch": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Technician or team")), "hold": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Reason")),
-              "cancel": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Why the occupant disputes it")), "to_developer": ("note", QT_TRANSLATE_NOOP("RepairDialogs", "Warranty note")),
-              "reopen": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "What has to be redone")), "close": ("note", QT_TRANSLATE_NOOP("RepairDialogs", "Note")),
-              "assign": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Responsible person")),
-              "unfinished": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Why the stub has not come back"))}
+    FIELDS = {
+        "dispatch": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Technician or team")),
+        "hold": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Reason")),
+        "cancel": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Why the occupant disputes it")),
+        "to_developer": ("note", QT_TRANSLATE_NOOP("RepairDialogs", "Warranty note")),
+        "reopen": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "What has to be redone")),
+        "close": ("note", QT_TRANSLATE_NOOP("RepairDialogs", "Note")),
+        "assign": ("assignee", QT_TRANSLATE_NOOP("RepairDialogs", "Responsible person")),
+        "unfinished": ("reason", QT_TRANSLATE_NOOP("RepairDialogs", "Why the stub has not come back")),
+    }
 
     def __init__(self, action: str, parent: QWidget | None = None, *, intro: str = "", value: str = ""):
         super().__init__(action_name(action).rstrip("…"), parent)
@@ -85,7 +90,7 @@ class CompletionDialog(_Dialog):
     labour and the charge (the rate told at registration is suggested)."""
 
     def __init__(self, repair, parent: QWidget | None = None):  # noqa: ANN001 - RepairView
-        super().__init__(_t("Complete %1").replace("%1", repair.number), parent)
+        super().__init__(QCoreApplication.translate("RepairDialogs", "Complete %1").replace("%1", repair.number), parent)
         self.repair = repair
         self.work_done = QPlainTextEdit(self)
         self.work_done.setFixedHeight(60)
@@ -100,10 +105,14 @@ class CompletionDialog(_Dialog):
         self.technician = QLineEdit(self)
         self.technician.setText(repair.assignee)
         for name, widget, label in (
-                ("work_done", self.work_done, QT_TRANSLATE_NOOP("RepairDialogs", "Work done")), ("materials", self.materials, QT_TRANSLATE_NOOP("RepairDialogs", "Materials used")),
-                ("occupant_materials", self.occupant_materials, QT_TRANSLATE_NOOP("RepairDialogs", "Materials the occupant supplied")),
-                ("material_check", self.material_check, QT_TRANSLATE_NOOP("RepairDialogs", "Their check")), ("labour", self.labour, QT_TRANSLATE_NOOP("RepairDialogs", "Labour")),
-                ("charge", self.charge, QT_TRANSLATE_NOOP("RepairDialogs", "Charge (¥)")), ("technician", self.technician, QT_TRANSLATE_NOOP("RepairDialogs", "Technician"))):
+                ("work_done", self.work_done, QT_TRANSLATE_NOOP("RepairDialogs", "Work done")),
+                ("materials", self.materials, QT_TRANSLATE_NOOP("RepairDialogs", "Materials used")),
+                ("occupant_materials", self.occupant_materials,
+                 QT_TRANSLATE_NOOP("RepairDialogs", "Materials the occupant supplied")),
+                ("material_check", self.material_check, QT_TRANSLATE_NOOP("RepairDialogs", "Their check")),
+                ("labour", self.labour, QT_TRANSLATE_NOOP("RepairDialogs", "Labour")),
+                ("charge", self.charge, QT_TRANSLATE_NOOP("RepairDialogs", "Charge (¥)")),
+                ("technician", self.technician, QT_TRANSLATE_NOOP("RepairDialogs", "Technician"))):
             widget.setObjectName(f"complete_{name}")
             self.form.add_row(name, widget)
             self.form.label(name).setText(_t(label))
@@ -124,7 +133,7 @@ class SettleDialog(_Dialog):
     """Settled at the counter: how the occupant pays and who; OK issues the receipt."""
 
     def __init__(self, repair, parent: QWidget | None = None):  # noqa: ANN001 - RepairView
-        super().__init__(_t("Settle %1").replace("%1", repair.number), parent)
+        super().__init__(QCoreApplication.translate("RepairDialogs", "Settle %1").replace("%1", repair.number), parent)
         self.method = QComboBox(self)
         self.method.setObjectName("settle_method")
         for code in PAYMENT_METHODS:
@@ -136,7 +145,7 @@ class SettleDialog(_Dialog):
                                     ("payer", self.payer, QT_TRANSLATE_NOOP("RepairDialogs", "Payer (if not the occupant)"))):
             self.form.add_row(name, widget)
             self.form.label(name).setText(_t(label))
-        self.intro.setText(_t("Charge %1 for %2: OK issues the receipt in your shift and settles the slip.")
+        self.intro.setText(QCoreApplication.translate("RepairDialogs", "Charge %1 for %2: OK issues the receipt in your shift and settles the slip.")
                            .replace("%1", fmt_money(repair.charge)).replace("%2", repair.where))
 
     def values(self) -> dict:
@@ -171,15 +180,15 @@ class HandleDialog(_Dialog):
     """A complaint investigated: valid or not, and the handling opinion."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(_t("Handling"), parent)
+        super().__init__(QCoreApplication.translate("RepairDialogs", "Handling"), parent)
         self.valid = QCheckBox(self)
         self.valid.setChecked(True)
         self.opinion = QPlainTextEdit(self)
         self.opinion.setFixedHeight(70)
         self.form.add_row("valid", self.valid)
-        self.form.label("valid").setText(_t("Complaint is valid"))
+        self.form.label("valid").setText(QCoreApplication.translate("RepairDialogs", "Complaint is valid"))
         self.form.add_row("opinion", self.opinion)
-        self.form.label("opinion").setText(_t("Handling opinion"))
+        self.form.label("opinion").setText(QCoreApplication.translate("RepairDialogs", "Handling opinion"))
 
     def values(self) -> dict:
         return {"valid": self.valid.isChecked(), "opinion": self.opinion.toPlainText()}
@@ -196,13 +205,13 @@ class SlipDetailDialog(QDialog):
         self.summary.setObjectName("slip_summary")
         self.history = QTableWidget(0, 4, self)
         self.history.setObjectName("slip_history")
-        self.history.setHorizontalHeaderLabels([_t("When"), _t("Who"), _t("Step"), _t("Details")])
+        self.history.setHorizontalHeaderLabels([QCoreApplication.translate("RepairDialogs", "When"), QCoreApplication.translate("RepairDialogs", "Who"), QCoreApplication.translate("RepairDialogs", "Step"), QCoreApplication.translate("RepairDialogs", "Details")])
         self.history.horizontalHeader().setStretchLastSection(True)
         self.buttons_row = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
-        self.reprint = QPushButton(_t("Reprint slip"), self)
+        self.reprint = QPushButton(QCoreApplication.translate("RepairDialogs", "Reprint slip"), self)
         self.reprint.clicked.connect(lambda: tab.print_slip(self.repair, reprint=True))
-        close = QPushButton(_t("Close window"), self)
+        close = QPushButton(QCoreApplication.translate("RepairDialogs", "Close window"), self)
         close.clicked.connect(self.accept)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
@@ -218,22 +227,23 @@ class SlipDetailDialog(QDialog):
 
     def show_repair(self, repair) -> None:  # noqa: ANN001
         self.repair = repair
-        self.setWindowTitle(_t("Repair slip %1").replace("%1", repair.number))
+        self.setWindowTitle(QCoreApplication.translate("RepairDialogs", "Repair slip %1").replace("%1", repair.number))
         lines = [
             f"<b>{repair.number}</b> · {term(repair.grade)} · {term(repair.state)}"
-            + (f" · {_t('rework')} {repair.rework_count}" if repair.rework_count else ""),
+            + (" · " + QCoreApplication.translate("RepairDialogs", "rework %1").replace("%1", str(repair.rework_count))
+               if repair.rework_count else ""),
             f"{repair.where} · {repair.phone} · {repair.description}",
-            _t("Registered %1 by %2, due %3").replace("%1", fmt_datetime(repair.registered_at))
+            QCoreApplication.translate("RepairDialogs", "Registered %1 by %2, due %3").replace("%1", fmt_datetime(repair.registered_at))
             .replace("%2", repair.registered_by).replace("%3", fmt_datetime(repair.due_at)),
-            (_t("Chargeable, rate %1").replace("%1", fmt_money(repair.rate)) if repair.chargeable else _t("Free of charge")),
+            (QCoreApplication.translate("RepairDialogs", "Chargeable, rate %1").replace("%1", fmt_money(repair.rate)) if repair.chargeable else QCoreApplication.translate("RepairDialogs", "Free of charge")),
         ]
         if repair.assignee:
-            lines.append(_t("Technician: %1").replace("%1", repair.assignee))
+            lines.append(QCoreApplication.translate("RepairDialogs", "Technician: %1").replace("%1", repair.assignee))
         if repair.charge is not None:
-            lines.append(_t("Charge %1, receipt %2").replace("%1", fmt_money(repair.charge))
+            lines.append(QCoreApplication.translate("RepairDialogs", "Charge %1, receipt %2").replace("%1", fmt_money(repair.charge))
                          .replace("%2", repair.receipt_ref or "—"))
         if repair.follow_up_due:
-            lines.append(_t("Follow-up call due %1").replace("%1", fmt_date(repair.follow_up_due)))
+            lines.append(QCoreApplication.translate("RepairDialogs", "Follow-up call due %1").replace("%1", fmt_date(repair.follow_up_due)))
         self.summary.setText("<br>".join(lines))
         while self.buttons_row.count():
             item = self.buttons_row.takeAt(0)

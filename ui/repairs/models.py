@@ -33,8 +33,8 @@ class SlipTableModel(RowTableModel):
         self.at = datetime.now()
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("Slip"), _t("Due"), _t("Time left"), _t("Grade"), _t("Where"), _t("Category"), _t("State"),
-                _t("Technician"))
+        return (QCoreApplication.translate("RepairTables", "Slip"), QCoreApplication.translate("RepairTables", "Due"), QCoreApplication.translate("RepairTables", "Time left"), QCoreApplication.translate("RepairTables", "Grade"), QCoreApplication.translate("RepairTables", "Where"), QCoreApplication.translate("RepairTables", "Category"), QCoreApplication.translate("RepairTables", "State"),
+                QCoreApplication.translate("RepairTables", "Technician"))
 
     def set_rows(self, rows: list, categories: list, at: datetime) -> None:
         self.beginResetModel()
@@ -68,7 +68,7 @@ class SlipTableModel(RowTableModel):
                 if v.state in ("registered", "dispatched", "in_progress", "on_hold"):
                     return countdown(v.remaining(self.at))
                 if v.state in ("completed", "settled"):
-                    return _t("follow up by %1").replace("%1", fmt_date(v.follow_up_due))
+                    return QCoreApplication.translate("RepairTables", "follow up by %1").replace("%1", fmt_date(v.follow_up_due))
                 return ""
             if col == "grade":
                 return term(v.grade)
@@ -79,7 +79,7 @@ class SlipTableModel(RowTableModel):
             if col == "state":
                 text = term(v.state)
                 if v.needs_settlement:
-                    text += " · " + _t("to settle %1").replace("%1", fmt_money(v.charge))
+                    text += " · " + QCoreApplication.translate("RepairTables", "to settle %1").replace("%1", fmt_money(v.charge))
                 return text
             if col == "assignee":
                 return v.assignee
@@ -104,8 +104,8 @@ class ComplaintTableModel(RowTableModel):
         self.at = datetime.now()
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("No."), _t("Received"), _t("Type"), _t("Severity"), _t("Name"), _t("Unit"), _t("Content"),
-                _t("Responsible"), _t("Deadline"), _t("State"))
+        return (QCoreApplication.translate("RepairTables", "No."), QCoreApplication.translate("RepairTables", "Received"), QCoreApplication.translate("RepairTables", "Type"), QCoreApplication.translate("RepairTables", "Severity"), QCoreApplication.translate("RepairTables", "Name"), QCoreApplication.translate("RepairTables", "Unit"), QCoreApplication.translate("RepairTables", "Content"),
+                QCoreApplication.translate("RepairTables", "Responsible"), QCoreApplication.translate("RepairTables", "Deadline"), QCoreApplication.translate("RepairTables", "State"))
 
     def set_rows(self, rows: list, at: datetime) -> None:
         self.beginResetModel()
@@ -127,7 +127,7 @@ class ComplaintTableModel(RowTableModel):
                 if c.state in ("registered", "assigned") and c.needs_action:
                     return fmt_datetime(c.fix_due_at)
                 if c.state == "handled":
-                    return _t("follow up by %1").replace("%1", fmt_datetime(c.follow_up_due_at))
+                    return QCoreApplication.translate("RepairTables", "follow up by %1").replace("%1", fmt_datetime(c.follow_up_due_at))
                 return ""
             return {
                 "number": c.number, "received": fmt_datetime(c.received_at), "kind": term(c.kind),
@@ -147,7 +147,7 @@ class UnfinishedTableModel(RowTableModel):
     COLUMNS = ("number", "due", "where", "state", "assignee", "reason")
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("Slip"), _t("Due"), _t("Where"), _t("State"), _t("Technician"), _t("Reason (today)"))
+        return (QCoreApplication.translate("RepairTables", "Slip"), QCoreApplication.translate("RepairTables", "Due"), QCoreApplication.translate("RepairTables", "Where"), QCoreApplication.translate("RepairTables", "State"), QCoreApplication.translate("RepairTables", "Technician"), QCoreApplication.translate("RepairTables", "Reason (today)"))
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -162,7 +162,7 @@ class UnfinishedTableModel(RowTableModel):
         col = self.COLUMNS[index.column()]
         if role == _DISPLAY:
             return {"number": v.number, "due": fmt_datetime(v.due_at), "where": v.where, "state": term(v.state),
-                    "assignee": v.assignee, "reason": u.reason or _t("— no reason yet —")}[col]
+                    "assignee": v.assignee, "reason": u.reason or QCoreApplication.translate("RepairTables", "— no reason yet —")}[col]
         if role == Qt.ItemDataRole.ForegroundRole and not u.reason:
             return QBrush(_RED)
         return None

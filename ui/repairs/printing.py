@@ -68,14 +68,14 @@ def print_receipt(parent: QWidget, services: Services, receipt) -> None:  # noqa
 def weekly_summary_pdf(services: Services, week: date, categories) -> bytes:  # noqa: ANN001
     summary = services.repairs.weekly_summary(week)
     op = services.ctx.operator
-    tr = QCoreApplication.translate
     data = repair_weekly_data_from(
         summary, services.property.profile(),
         category_labels={c.code: category_name(categories, c.code) for c in categories},
         state_labels={s: term(s) for s in STATE_COLUMNS},
-        rate_labels={"on_time": tr("RepairPrinting", "On time"), "follow_up": tr("RepairPrinting", "Follow-up"),
-                     "rework": tr("RepairPrinting", "Rework")},
-        total_label=tr("RepairPrinting", "Total"), printed_by=op.display_name if op else "")
+        rate_labels={"on_time": QCoreApplication.translate("RepairPrinting", "On time"),
+                     "follow_up": QCoreApplication.translate("RepairPrinting", "Follow-up"),
+                     "rework": QCoreApplication.translate("RepairPrinting", "Rework")},
+        total_label=QCoreApplication.translate("RepairPrinting", "Total"), printed_by=op.display_name if op else "")
     return render_repair_weekly(data)
 
 

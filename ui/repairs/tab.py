@@ -7,7 +7,7 @@ Scanning a returned dispatch slip (its Code 128) opens it for completion.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (

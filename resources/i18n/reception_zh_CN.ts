@@ -4340,6 +4340,10 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>中文</translation>
     </message>
     <message>
+        <source>%1d %2</source>
+        <translation>%1天 %2</translation>
+    </message>
+    <message>
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
     </message>
@@ -4488,6 +4492,14 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>责任人</translation>
     </message>
     <message>
+        <source>Deadlines</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Major complaints: fixed within 1 working day, followed up within a week. Ordinary: 3 working days, followed up within two weeks. Weekends do not count.</source>
+        <translation>重大投诉：1 个工作日内处理完毕，一周内回访；一般投诉：3 个工作日内处理，两周内回访。周末不计。</translation>
+    </message>
+    <message>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -4530,6 +4542,14 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Free of charge</source>
         <translation>无偿</translation>
+    </message>
+    <message>
+        <source>Inquiries and praise: closed when answered or passed on</source>
+        <translation>咨询和表扬：答复或转达后即可关闭</translation>
+    </message>
+    <message>
+        <source>fix by %1, follow up by %2</source>
+        <translation>%1 前处理，%2 前回访</translation>
     </message>
     <message>
         <source>Photos of the fault</source>

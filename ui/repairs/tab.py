@@ -29,14 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.repair_rules import CHANNELS, FEEDBACK_KINDS, GRADES, SEVERITIES, SOURCES, due_at, week_start
+from app.repair_rules import (
+    CHANNELS,
+    FEEDBACK_KINDS,
+    GRADES,
+    SEVERITIES,
+    SOURCES,
+    complaint_deadlines,
+    due_at,
+    week_start,
+)
 from app.security import role_at_least
 from app.services import Services
 from app.services.complaints import ComplaintInput
 from app.services.repairs import RepairInput
 from ui.bus import DataBus
 from ui.errors import run_action
-from ui.format import fmt_datetime, fmt_money
+from ui.format import fmt_date, fmt_datetime, fmt_money
 from ui.repairs.dialogs import (
     CompletionDialog,
     FollowUpDialog,
@@ -207,6 +216,8 @@ class RepairsTab(Retranslating, QWidget):
         self.pages = QTabWidget(self)
         for page in (slips_page, follow_page, complaints_page, weekly_page):
             self.pages.addTab(page, "")
+        # the repair form belongs with the slips; the complaints and the week need the width
+        self.pages.currentChanged.connect(lambda i: self.form_box.setVisible(i < 2))
         split = QSplitter(self)
         split.addWidget(self.form_box)
         split.addWidget(self.pages)
@@ -247,10 +258,17 @@ class RepairsTab(Retranslating, QWidget):
         self.c_content.setObjectName("complaint_content")
         self.c_content.setFixedHeight(48)
         self.c_assignee = QLineEdit(page)
+        self.c_due = QLabel(page)
+        self.c_due.setObjectName("complaint_due")
+        self.c_due.setWordWrap(True)
         for name, w in (("kind", self.c_kind), ("severity", self.c_severity), ("channel", self.c_channel),
                         ("name", self.c_name), ("phone", self.c_phone), ("unit", self.c_unit),
-                        ("content", self.c_content), ("assignee", self.c_assignee)):
+                        ("content", self.c_content), ("assignee", self.c_assignee), ("due", self.c_due)):
             self.c_form.add_row(name, w)
+        self.c_severity.currentIndexChanged.connect(self._show_complaint_due)
+        self.c_kind.currentIndexChanged.connect(self._show_complaint_due)
+        self.c_rule = QLabel(page)
+        self.c_rule.setWordWrap(True)
         self.c_register = QPushButton(page)
         self.c_register.setObjectName("complaint_register")
         self.c_register.clicked.connect(self.register_complaint)
@@ -265,6 +283,7 @@ class RepairsTab(Retranslating, QWidget):
         left = QVBoxLayout()
         left.addWidget(self.c_form)
         left.addWidget(self.c_register)
+        left.addWidget(self.c_rule)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.c_view, 1)
@@ -338,8 +357,11 @@ class RepairsTab(Retranslating, QWidget):
         for name, text in (("kind", self.tr("Type")), ("severity", self.tr("Severity")),
                            ("channel", self.tr("By")), ("name", self.tr("Name")), ("phone", self.tr("Phone")),
                            ("unit", self.tr("Unit")), ("content", self.tr("Content")),
-                           ("assignee", self.tr("Responsible person"))):
+                           ("assignee", self.tr("Responsible person")), ("due", self.tr("Deadlines"))):
             self.c_form.label(name).setText(text)
+        self.c_rule.setText(self.tr("Major complaints: fixed within 1 working day, followed up within a week. "
+                                    "Ordinary: 3 working days, followed up within two weeks. Weekends do not count."))
+        self._show_complaint_due()
         self.c_register.setText(self.tr("Register"))
         self.c_go.setText(self.tr("Do"))
         self.week_show.setText(self.tr("Show week"))
@@ -380,6 +402,9 @@ class RepairsTab(Retranslating, QWidget):
         self.c_model.set_rows(self.services.complaints.open_items(), at)
         for view in (self.slip_view, self.follow_view, self.unfinished_view, self.c_view):
             view.resizeColumnsToContents()  # from the first rows only: see _PRECISION
+        # long texts stay readable in the tooltip; the deadlines must stay in sight
+        content = ComplaintTableModel.COLUMNS.index("content")
+        self.c_view.setColumnWidth(content, min(self.c_view.columnWidth(content), 240))
         self._update_summaries()
 
     def _tick(self) -> None:
@@ -427,6 +452,15 @@ class RepairsTab(Retranslating, QWidget):
         at = now()
         due = due_at(self.grade.currentData() or "ordinary", at)
         self.due_label.setText(f"{fmt_datetime(due)} ({countdown(due - at)})")
+
+    def _show_complaint_due(self) -> None:
+        """The deadlines a complaint registered now would get (working days, weekends skipped)."""
+        if self.c_kind.currentData() not in ("complaint", "suggestion"):
+            self.c_due.setText(self.tr("Inquiries and praise: closed when answered or passed on"))
+            return
+        fix, follow = complaint_deadlines(self.c_severity.currentData() or "ordinary", now())
+        self.c_due.setText(self.tr("fix by %1, follow up by %2").replace("%1", fmt_datetime(fix))
+                           .replace("%2", fmt_date(follow.date())))
 
     def _unit_picked(self) -> None:
         occupant = next((o for o in self.services.occupants.search(self.unit.text(), limit=1)

@@ -98,7 +98,8 @@ def countdown(remaining: timedelta) -> str:
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
-    text = (f"{days}d {hours:02d}:{minutes:02d}" if days else f"{hours:d}:{minutes:02d}")
+    text = (QCoreApplication.translate("RepairTerms", "%1d %2").replace("%1", str(days))
+            .replace("%2", f"{hours:02d}:{minutes:02d}") if days else f"{hours:d}:{minutes:02d}")
     if sign:
         return QCoreApplication.translate("RepairTerms", "overdue %1").replace("%1", text)
     return QCoreApplication.translate("RepairTerms", "%1 left").replace("%1", text)

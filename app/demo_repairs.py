@@ -44,13 +44,16 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
             occupants[code] = found[0]
     codes = list(occupants)
     made = 0
-    # Charges are settled at the counter with real receipts, in one shift of reception1's
-    # opened on the first demo day and closed (cash counted as expected) at the end.
-    svc.ctx.operator = ops["reception1"]
+    # Charges are settled at the counter with real receipts, in one shift of reception2's
+    # opened on the first demo day and closed (cash counted as expected) after the last one;
+    # the receipts demo (yesterday's and today's shifts) comes after, so numbers follow dates.
+    svc.ctx.operator = ops["reception2"]
     svc.receipts.open_shift(Decimal("200.00"), at=datetime.combine(today - timedelta(days=14), time(8, 0)))
+    last = [datetime.combine(today - timedelta(days=14), time(8, 0))]
 
     def settle(v, at: datetime):  # noqa: ANN001, ANN202
-        svc.ctx.operator = ops["reception1"]
+        svc.ctx.operator = ops["reception2"]
+        last[0] = max(last[0], at)
         return r.settle_at_counter(v.id, method=rng.choice(("cash", "cash", "wechat", "alipay")), at=at)[0]
 
     def register(at: datetime, grade: str = "ordinary", public: bool = False):  # noqa: ANN202
@@ -137,8 +140,8 @@ def fill_repairs(svc, ops: dict, units: list[str], today: date, current: datetim
     late, tech = register(current - timedelta(days=4))
     r.dispatch(late.id, tech, at=current - timedelta(days=4) + timedelta(minutes=30))
 
-    svc.ctx.operator = ops["reception1"]
-    svc.receipts.close_shift(svc.receipts.cashup().expected_cash, at=current)
+    svc.ctx.operator = ops["reception2"]
+    svc.receipts.close_shift(svc.receipts.cashup().expected_cash, at=min(current, last[0] + timedelta(hours=1)))
 
     # Complaints and the call/visit register.
     c = svc.complaints

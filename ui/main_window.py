@@ -52,6 +52,12 @@ def _repairs(w: "MainWindow") -> QWidget:
     return RepairsTab(w.services, w.bus, w)
 
 
+def _receipts(w: "MainWindow") -> QWidget:
+    from ui.receipts.tab import ReceiptsTab
+
+    return ReceiptsTab(w.services, w.bus, w)
+
+
 def _permits(w: "MainWindow") -> QWidget:
     from ui.permits.tab import PermitsTab
 
@@ -69,8 +75,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"), _repairs),
-    TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
+    TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"), _receipts),
     TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 

@@ -608,14 +608,15 @@ class RepairService:
         ``repair``) at the completed charge, described with the slip number, payer the slip's
         occupant (or ``payer_name``, default the requester, place or unit), reference
         ``repair:<id>``. Then the slip is settled with the receipt's number. Returns
-        ``(RepairView, ReceiptView)``.
+        ``(RepairView, ReceiptView)``; ``services.receipts.for_source("repair", id)`` finds the
+        receipts of a slip again.
 
         Two units of work, the receipt's and the slip's. Everything the slip's step checks is
         checked before the receipt is issued, so a refused settlement issues nothing; should
         the slip change in between (settled at another counter a moment earlier), the receipt
         stays (found by its reference, to be voided by a supervisor) and the error names it.
         """
-        from app.services.receipts import LineInput, Payer, ReceiptInput, ReceiptService
+        from app.services.receipts import LineInput, Payer, ReceiptInput, ReceiptService, SourceRef
         from db.models import FeeItem
 
         self.ctx.require_operator()
@@ -633,16 +634,16 @@ class RepairService:
             if item is None:
                 raise ConflictError("repair.fee_item_missing")
             view = self._view_one(s, repair_id)
-            line = LineInput(fee_item_id=item.id, description=f"{item.name_zh} {view.number}"[:128],
+            line = LineInput(fee_code=item.code, description=f"{item.name_zh} {view.number}"[:128],
                              unit_price=view.charge, quantity=1)
         if view.occupant_id is not None and not (payer_name or "").strip():
             payer = Payer("occupant", occupant_id=view.occupant_id)
         else:
             # a unit typed without picking its occupant: the receipt names the unit at least
             payer = Payer("other", name=(payer_name or "").strip() or view.requester_name or view.location
-                          or view.unit_code)
+                          or view.unit_code, unit_code=view.unit_code)
         receipt = ReceiptService(self.ctx).issue(
-            ReceiptInput(payer=payer, lines=(line,), method=method, reference=f"repair:{view.id}"), at=at)
+            ReceiptInput(payer=payer, lines=(line,), method=method, source=SourceRef("repair", view.id)), at=at)
         try:
             return self.settle(repair_id, receipt.number, at=at), receipt
         except DomainError as exc:

@@ -124,8 +124,9 @@ def test_repair_from_counter_to_closed_follow_up(qtbot, tab, services, monkeypat
     assert settled.state == "settled" and [r.number for r in receipts] == [settled.receipt_ref]
     (receipt,) = receipts
     assert receipt.total == Decimal("30.00") and receipt.method == "alipay" and receipt.reference == f"repair:{view.id}"
-    from ui.repairs.printing import receipt_pdf
+    from ui.receipts.printing import receipt_pdf
 
+    assert [x.number for x in services.receipts.for_source("repair", view.id)] == [receipt.number]
     pdf_text = "".join(p.extract_text() for p in __import__("pypdf").PdfReader(
         __import__("io").BytesIO(receipt_pdf(services, receipt))).pages)
     assert receipt.number in pdf_text and view.number in pdf_text and "30.00" in pdf_text

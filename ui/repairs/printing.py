@@ -48,21 +48,11 @@ def print_dispatch_slip(parent: QWidget, services: Services, view, *, reprint: b
                      print_log=services.print_log, stamp_reprints=False).exec()
 
 
-def receipt_pdf(services: Services, receipt) -> bytes:  # noqa: ANN001 - ReceiptView
-    """The receipt of a settlement on the 80 mm roll (as the Receipts tab prints it)."""
-    from app.printing.receipt_slip import receipt_print_data_from, render_receipt_80mm
-
-    return render_receipt_80mm(receipt_print_data_from(receipt, services.property.profile()))
-
-
 def print_receipt(parent: QWidget, services: Services, receipt) -> None:  # noqa: ANN001 - ReceiptView
-    """Open the preview of the receipt just issued; its Print button writes the print log."""
-    from app.services.receipts import PRINT_KIND_RECEIPT
-    from ui.printing.preview import PdfPreviewDialog
+    """Open the receipt just issued in the Receipts module's own preview (the print log, 补打)."""
+    from ui.receipts.printing import receipt_preview
 
-    title = QCoreApplication.translate("RepairPrinting", "Receipt %1").replace("%1", receipt.number)
-    PdfPreviewDialog(receipt_pdf(services, receipt), parent, title=title, kind=PRINT_KIND_RECEIPT, ref=receipt.number,
-                     file_name=f"{receipt.number}.pdf", print_log=services.print_log).exec()
+    receipt_preview(parent, services, receipt).exec()
 
 
 def weekly_summary_pdf(services: Services, week: date, categories) -> bytes:  # noqa: ANN001

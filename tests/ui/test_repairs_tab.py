@@ -313,3 +313,15 @@ def test_weekly_export_writes_the_workbook(qtbot, tab, services, tmp_path):
     assert tab.export_week(str(out)) > 0
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert any(r[0] == "Lifts" for r in rows) and any(r[0] == "On time" for r in rows)
+
+
+def test_picking_the_occupant_fills_phone_and_name_and_the_slip_names_them(qtbot, tab, services):
+    occ = next(o for o in services.occupants.search("A-1203") if o.unit_code == "A-1203")
+    tab.unit.set_occupant(occ.id, occ.label)
+    tab.unit.sig_changed.emit()
+    assert tab.phone.text() == occ.phone and tab.requester.text() == occ.name
+    tab.description.setPlainText("卧室灯不亮")
+    tab.category.setCurrentIndex(tab.category.findData("electricity"))
+    view = tab.register()
+    assert view.occupant_id == occ.id and view.unit_code == "A-1203" and view.where.startswith("A-1203")
+    assert tab.phone.text() == "" and tab.requester.text() == ""

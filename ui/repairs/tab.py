@@ -463,10 +463,16 @@ class RepairsTab(Retranslating, QWidget):
                            .replace("%2", fmt_date(follow.date())))
 
     def _unit_picked(self) -> None:
-        occupant = next((o for o in self.services.occupants.search(self.unit.text(), limit=1)
-                         if o.id == self.unit.occupant_id), None) if self.unit.occupant_id else None
-        if occupant is not None and not self.phone.text():
+        """An occupant was picked: their phone and name fill the empty fields (editable)."""
+        if self.unit.occupant_id is None:
+            return
+        occupant = run_action(self, lambda: self.services.occupants.get(self.unit.occupant_id))
+        if occupant is None:
+            return
+        if not self.phone.text():
             self.phone.setText(occupant.phone)
+        if not self.requester.text():
+            self.requester.setText(occupant.name)
 
     def _save_copies(self, value: int) -> None:
         if run_action(self, lambda: self.services.settings.set("repairs.dispatch_copies", value)) is None:

@@ -23,6 +23,7 @@ ROUTES = {
     "key_tag": ("keys", "handle_scan"),
     "repair_slip": ("repairs", "handle_scan"),
     "receipt": ("receipts", "handle_scan"),
+    "parcel": ("parcels", "handle_scan"),
     "pass": ("permits", "handle_scan"),
 }
 

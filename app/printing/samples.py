@@ -54,6 +54,18 @@ def _parcel_notice() -> bytes:
     return sample_pickup_notice()
 
 
+def _dispatch_slip() -> bytes:
+    from app.printing.dispatch_slip import sample_dispatch_slip
+
+    return sample_dispatch_slip()
+
+
+def _repair_weekly_summary() -> bytes:
+    from app.printing.repair_weekly import sample_repair_weekly
+
+    return sample_repair_weekly()
+
+
 def _parcel_daily_log() -> bytes:
     from app.printing.mail_register import sample_parcel_daily_log
 
@@ -112,6 +124,8 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("key_monthly_report", "a4", _key_monthly_report),
         PrintKind("parcel_label", "label60", _parcel_label),
         PrintKind("parcel_notice", "roll80", _parcel_notice),
+        PrintKind("dispatch_slip", "roll80", _dispatch_slip),
+        PrintKind("repair_weekly_summary", "a4", _repair_weekly_summary),
         PrintKind("parcel_daily_log", "a4", _parcel_daily_log),
         PrintKind("mail_register", "a4", _mail_register),
         PrintKind("newspaper_register", "a4", _newspaper_register),

@@ -16,8 +16,11 @@ class Services:
     def __post_init__(self) -> None:
         from app.services.audit import AuditService
         from app.services.keys import KeyService
+        from app.services.mail_register import MailRegisterService
+        from app.services.newspapers import NewspaperService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
+        from app.services.print_log import PrintLogService
         from app.services.property import PropertyService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
@@ -31,3 +34,6 @@ class Services:
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
+        self.print_log = PrintLogService(self.ctx)
+        self.newspapers = NewspaperService(self.ctx)
+        self.mail_register = MailRegisterService(self.ctx)

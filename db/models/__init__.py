@@ -16,6 +16,14 @@ from db.models.keys import (
     KeySpotItem,
     KeySpotScan,
 )
+from db.models.newspapers import (
+    NewspaperClaim,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperReceipt,
+    NewspaperSubscription,
+    NewspaperTitle,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.parcels import (
     Parcel,
@@ -26,6 +34,7 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
@@ -48,6 +57,12 @@ __all__ = [
     "KeySpotItem",
     "KeySpotScan",
     "Money",
+    "NewspaperClaim",
+    "NewspaperClaimEvent",
+    "NewspaperDelivery",
+    "NewspaperReceipt",
+    "NewspaperSubscription",
+    "NewspaperTitle",
     "Occupant",
     "OccupantMember",
     "Parcel",
@@ -57,6 +72,7 @@ __all__ = [
     "ParcelEvent",
     "ParcelPickup",
     "ParcelPickupSignature",
+    "PrintJob",
     "PropertyProfile",
     "Setting",
     "Staff",

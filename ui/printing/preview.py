@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DomainError, StorageError
+from app.printing.stamp import stamp_pdf
 from app.printing.store import save_print
 
 log = logging.getLogger(__name__)
@@ -100,14 +102,24 @@ class PdfPreviewDialog(QDialog):
     (``kind``/``ref`` name the file) before the printer is asked, and emits
     ``printAttempted`` with that path — spoolers report success with the printer
     unplugged, so the copy is the record and the source of a reprint.
+
+    With a ``print_log`` (``services.print_log``) every attempt is logged, and a document
+    printed before is shown and printed with the "补打 / REPRINT" stamp (unless
+    ``stamp_reprints`` is False because the document marks reprints itself).
     """
 
     printAttempted = Signal(object)  # pathlib.Path of the kept copy
 
     def __init__(self, pdf_bytes: bytes, parent: QWidget | None = None, *, title: str = "",
                  kind: str = "print", ref: str | int = "", file_name: str = "",
-                 monochrome: bool = True):
+                 monochrome: bool = True, print_log=None,  # noqa: ANN001 - PrintLogService
+                 stamp_reprints: bool = True):
         super().__init__(parent)
+        self._print_log = print_log
+        # False when the document draws its own reprint mark (the visitor slip's banner).
+        self._stamp_reprints = stamp_reprints
+        self._original = bytes(pdf_bytes)
+        self._stamped = False
         self._pdf_bytes = bytes(pdf_bytes)
         self._title = title  # already translated by the caller
         self._kind = kind
@@ -115,12 +127,9 @@ class PdfPreviewDialog(QDialog):
         self._file_name = file_name or f"{kind}.pdf"
         self._monochrome = monochrome
 
-        # The buffer must outlive the document: QPdfDocument reads from it lazily.
-        self._data = QByteArray(self._pdf_bytes)
-        self._buffer = QBuffer(self._data, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._doc = QPdfDocument(self)
-        self._doc.load(self._buffer)
+        self._buffer: QBuffer | None = None
+        self._load(self._pdf_bytes)
 
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -154,6 +163,43 @@ class PdfPreviewDialog(QDialog):
         self.print_button.setEnabled(ready)
         self.error_label.setVisible(not ready)
         self.retranslate()
+        if ready and self._already_printed():
+            self._stamp_as_reprint()
+
+    def _load(self, pdf: bytes) -> None:
+        # The buffer must outlive the document: QPdfDocument reads from it lazily.
+        old = self._buffer
+        self._data = QByteArray(pdf)
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._doc.load(self._buffer)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def _already_printed(self) -> bool:
+        if self._print_log is None:
+            return False
+        try:
+            return self._print_log.is_reprint(self._kind, self._ref)
+        except (DomainError, StorageError):
+            log.exception("could not read the print log")
+            return False
+
+    def _stamp_as_reprint(self) -> None:
+        if self._stamped or not self._stamp_reprints:
+            return
+        try:
+            self._pdf_bytes = stamp_pdf(self._original, "reprint")
+        except Exception:  # noqa: BLE001 - a damaged PDF must not stop the counter printing
+            log.exception("could not stamp the reprint")
+            return
+        self._stamped = True
+        self._load(self._pdf_bytes)
+
+    def is_reprint(self) -> bool:
+        """Whether what is shown (and will print) carries the reprint stamp."""
+        return self._stamped
 
     # --- state ---------------------------------------------------------------------------
 
@@ -192,7 +238,13 @@ class PdfPreviewDialog(QDialog):
         self.print_on(printer)
 
     def print_on(self, printer: QPrinter) -> bool:
-        """Keep a copy, then print on a configured ``printer``; tell the user if it fails."""
+        """Keep a copy, then print on a configured ``printer``; tell the user if it fails.
+
+        The attempt goes to the print log either way; a document printed before (here or at
+        another counter since this preview opened) is stamped first.
+        """
+        if self._already_printed():
+            self._stamp_as_reprint()
         kept: Path | None = None
         try:
             kept = save_print(self._pdf_bytes, self._kind, self._ref)
@@ -200,6 +252,8 @@ class PdfPreviewDialog(QDialog):
         except OSError:
             log.exception("could not keep a copy of the printout")
         ok = print_pdf_document(self._doc, printer, monochrome=self._monochrome)
+        self._log_attempt(printer.printerName() or printer.outputFileName(), max(1, printer.copyCount()),
+                          "printed" if ok else "failed", str(kept or ""))
         if not ok:
             log.error("printing %s %s failed on %s", self._kind, self._ref, printer.printerName())
             text = self.tr("The printer could not be started.")
@@ -207,6 +261,16 @@ class PdfPreviewDialog(QDialog):
                 text += "\n" + self.tr("A copy was kept in %1.").replace("%1", str(kept))
             QMessageBox.warning(self, self.tr("Print"), text)
         return ok
+
+    def _log_attempt(self, printer: str, copies: int, outcome: str, kept: str) -> None:
+        if self._print_log is None:
+            return
+        try:
+            self._print_log.record(self._kind, self._ref, printer=printer or "?", copies=copies,
+                                   outcome=outcome, file_path=kept)
+        except (DomainError, StorageError):
+            # The paper already left (or failed); a log hiccup must not lose the printout.
+            log.exception("could not log the print of %s %s", self._kind, self._ref)
 
     def save_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

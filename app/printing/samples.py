@@ -14,7 +14,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class PrintKind:
     name: str
-    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label) or "a4"
+    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label), "a5" or "a4"
     sample: Callable[[], bytes]
 
 
@@ -76,6 +76,19 @@ def _newspaper_delivery_list() -> bytes:
     from app.printing.newspaper_register import sample_newspaper_delivery_list
 
     return sample_newspaper_delivery_list()
+def _receipt_sample(name: str) -> Callable[[], bytes]:
+    """Receipts, refund slips and cash-ups (app/printing/receipt_slip.py, refund_slip.py, cashup_report.py)."""
+
+    def render() -> bytes:
+        from app.printing import cashup_report, receipt_slip, refund_slip
+
+        return {
+            "receipt_80mm": receipt_slip.sample_receipt_80mm, "receipt_a5": receipt_slip.sample_receipt_a5,
+            "refund_slip": refund_slip.sample_refund_slip, "cashup_roll": cashup_report.sample_cashup_roll,
+            "cashup_a4": cashup_report.sample_cashup_a4,
+        }[name]()
+
+    return render
 
 
 PRINT_KINDS: dict[str, PrintKind] = {
@@ -89,5 +102,10 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("mail_register", "a4", _mail_register),
         PrintKind("newspaper_register", "a4", _newspaper_register),
         PrintKind("newspaper_delivery_list", "a4", _newspaper_delivery_list),
+        PrintKind("receipt_80mm", "roll80", _receipt_sample("receipt_80mm")),
+        PrintKind("receipt_a5", "a5", _receipt_sample("receipt_a5")),
+        PrintKind("refund_slip", "a5", _receipt_sample("refund_slip")),
+        PrintKind("cashup_roll", "roll80", _receipt_sample("cashup_roll")),
+        PrintKind("cashup_a4", "a4", _receipt_sample("cashup_a4")),
     )
 }

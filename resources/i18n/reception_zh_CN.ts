@@ -2240,6 +2240,298 @@ The reception counter of a managed property.</source>
         <source>Between 5 and 1440 minutes.</source>
         <translation>5 至 1440 分钟。</translation>
     </message>
+    <message>
+        <source>No such newspaper or magazine.</source>
+        <translation>没有这种报刊。</translation>
+    </message>
+    <message>
+        <source>Choose the newspaper or magazine.</source>
+        <translation>请选择报刊。</translation>
+    </message>
+    <message>
+        <source>{name} is already on the list of titles.</source>
+        <translation>{name} 已在报刊目录中。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer offered.</source>
+        <translation>{name} 已停止提供。</translation>
+    </message>
+    <message>
+        <source>Choose newspaper or magazine.</source>
+        <translation>请选择报纸或杂志。</translation>
+    </message>
+    <message>
+        <source>Choose how often it comes out.</source>
+        <translation>请选择出版周期。</translation>
+    </message>
+    <message>
+        <source>A subscription is for a unit or for a department of the office, not both.</source>
+        <translation>订阅只能属于一个单元或一个办公部门，不能同时属于两者。</translation>
+    </message>
+    <message>
+        <source>Enter the unit (or the office department) that subscribes.</source>
+        <translation>请输入订阅的单元（或办公部门）。</translation>
+    </message>
+    <message>
+        <source>Pick an occupant of this unit.</source>
+        <translation>请选择本单元的住户。</translation>
+    </message>
+    <message>
+        <source>Between 1 and {max} copies.</source>
+        <translation>份数应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>The subscription ends before it starts.</source>
+        <translation>订阅的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>This subscriber already takes {name} (since {since}): end that line first.</source>
+        <translation>该订户已订阅 {name}（自 {since} 起）：请先结束该订阅。</translation>
+    </message>
+    <message>
+        <source>Enter a date.</source>
+        <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>No such subscription.</source>
+        <translation>没有该订阅。</translation>
+    </message>
+    <message>
+        <source>This subscription already ended on {day}.</source>
+        <translation>该订阅已于 {day} 结束。</translation>
+    </message>
+    <message>
+        <source>The subscription starts on {day}: it cannot end earlier than the day before.</source>
+        <translation>该订阅从 {day} 开始：结束日期不能早于前一天。</translation>
+    </message>
+    <message>
+        <source>Copies were delivered on {day}: the last day cannot be earlier.</source>
+        <translation>{day} 已投递过报刊：最后一天不能早于该日。</translation>
+    </message>
+    <message>
+        <source>Enter the copies received, 0 to {max}.</source>
+        <translation>请输入收到的份数，0 到 {max}。</translation>
+    </message>
+    <message>
+        <source>The day is in the future.</source>
+        <translation>该日期在将来。</translation>
+    </message>
+    <message>
+        <source>{title} of {day} was already counted at {at} by {name}.</source>
+        <translation>{day} 的 {title} 已由 {name} 于 {at} 清点。</translation>
+    </message>
+    <message>
+        <source>No such claim.</source>
+        <translation>没有该索补记录。</translation>
+    </message>
+    <message>
+        <source>This claim was already resolved on {at}.</source>
+        <translation>该索补已于 {at} 处理完毕。</translation>
+    </message>
+    <message>
+        <source>Enter the copies that came, at least 1.</source>
+        <translation>请输入补到的份数，至少 1 份。</translation>
+    </message>
+    <message>
+        <source>The post office owes only {owed} copies on this claim.</source>
+        <translation>该索补邮局只欠 {owed} 份。</translation>
+    </message>
+    <message>
+        <source>Tick the units to deliver to.</source>
+        <translation>请勾选要投递的单元。</translation>
+    </message>
+    <message>
+        <source>At most {max} lines at once.</source>
+        <translation>一次最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>A subscription is ticked twice.</source>
+        <translation>同一订阅被勾选了两次。</translation>
+    </message>
+    <message>
+        <source>Choose signed for or mail slot.</source>
+        <translation>请选择签收或投入信报箱。</translation>
+    </message>
+    <message>
+        <source>{where} does not take {title} on {day}.</source>
+        <translation>{where} 在 {day} 未订阅 {title}。</translation>
+    </message>
+    <message>
+        <source>{where} has no mail slot: hand the copies over against a signature.</source>
+        <translation>{where} 没有信报箱：请当面交付并签收。</translation>
+    </message>
+    <message>
+        <source>{where} already had its {title} at {at}.</source>
+        <translation>{where} 的 {title} 已于 {at} 投递。</translation>
+    </message>
+    <message>
+        <source>{title} of {day} has not been counted yet: record what the post office brought first.</source>
+        <translation>{day} 的 {title} 尚未清点：请先登记邮局送来的份数。</translation>
+    </message>
+    <message>
+        <source>Only {left} copies of {title} are left, {wanted} needed: claim the missing copies from the post office.</source>
+        <translation>{title} 只剩 {left} 份，需要 {wanted} 份：请向邮局索补缺少的份数。</translation>
+    </message>
+    <message>
+        <source>Residents first: {waiting} copies of {title} are still owed to units, the office departments get theirs after.</source>
+        <translation>住户优先：还有 {waiting} 份 {title} 应投给各单元，办公部门随后。</translation>
+    </message>
+    <message>
+        <source>The amount must be from ¥0.00 to under one trillion yuan.</source>
+        <translation>金额应在 ¥0.00 至一万亿元以下。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>请输入零或以上的金额。</translation>
+    </message>
+    <message>
+        <source>Amounts are exact decimals.</source>
+        <translation>金额必须是精确的十进制数。</translation>
+    </message>
+    <message>
+        <source>Not an amount: enter yuan with up to two decimals, e.g. 123.45.</source>
+        <translation>不是金额：请以元为单位输入，最多两位小数，例如 123.45。</translation>
+    </message>
+    <message>
+        <source>At most two decimals (fen).</source>
+        <translation>最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>Choose how it was paid: cash, WeChat Pay, Alipay, bank card or transfer.</source>
+        <translation>请选择付款方式：现金、微信支付、支付宝、银行卡或转账。</translation>
+    </message>
+    <message>
+        <source>Open your shift first (count the opening float).</source>
+        <translation>请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <source>No such receipt.</source>
+        <translation>没有该收据。</translation>
+    </message>
+    <message>
+        <source>No receipt has the number {number}.</source>
+        <translation>没有编号为 {number} 的收据。</translation>
+    </message>
+    <message>
+        <source>Choose who pays: an occupant, a company or someone else.</source>
+        <translation>请选择付款人：住户、公司或其他人。</translation>
+    </message>
+    <message>
+        <source>Enter who pays.</source>
+        <translation>请输入付款人。</translation>
+    </message>
+    <message>
+        <source>Pick the occupant from the directory.</source>
+        <translation>请从住户名录中选择住户。</translation>
+    </message>
+    <message>
+        <source>No such unit.</source>
+        <translation>没有该单元。</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行。</translation>
+    </message>
+    <message>
+        <source>At most {max} lines on one receipt.</source>
+        <translation>一张收据最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>Line {line}: this fee is not in the catalogue (any more).</source>
+        <translation>第 {line} 行：该收费项目不在（或已不在）收费目录中。</translation>
+    </message>
+    <message>
+        <source>Line {line}: say what the money is for.</source>
+        <translation>第 {line} 行：请说明收费事由。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter a price above ¥0.00 and up to ¥{max}.</source>
+        <translation>第 {line} 行：请输入大于 ¥0.00、不超过 ¥{max} 的单价。</translation>
+    </message>
+    <message>
+        <source>Line {line}: a quantity from 1 to {max}.</source>
+        <translation>第 {line} 行：数量应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Your shift is already open.</source>
+        <translation>您的班次已经开启。</translation>
+    </message>
+    <message>
+        <source>The opening float is from ¥0.00 to ¥{max}.</source>
+        <translation>备用金应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>No such shift.</source>
+        <translation>没有该班次。</translation>
+    </message>
+    <message>
+        <source>The cash is off by {variance}: say why.</source>
+        <translation>现金差额 {variance}：请说明原因。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is already void.</source>
+        <translation>收据 {number} 已作废。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} belongs to a closed or another person&apos;s shift: only a receipt of your open shift can be voided.</source>
+        <translation>收据 {number} 属于已结班或他人的班次：只能作废您当前班次的收据。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has refunds against it and cannot be voided.</source>
+        <translation>收据 {number} 已有退款，不能作废。</translation>
+    </message>
+    <message>
+        <source>A supervisor confirms with their user name and password.</source>
+        <translation>须由主管输入用户名和密码确认。</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s user name or password is wrong.</source>
+        <translation>主管的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>{name} cannot confirm a void: it needs a supervisor or above.</source>
+        <translation>{name} 无权确认作废：须主管或以上。</translation>
+    </message>
+    <message>
+        <source>Another person confirms the void, not the one voiding.</source>
+        <translation>作废须由另一人确认，不能由作废人本人确认。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void: nothing to refund.</source>
+        <translation>收据 {number} 已作废：无可退款项。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no deposit to refund.</source>
+        <translation>收据 {number} 没有可退的押金。</translation>
+    </message>
+    <message>
+        <source>Refund more than ¥0.00 and at most ¥{max} (paid less earlier refunds).</source>
+        <translation>退款应大于 ¥0.00，最多 ¥{max}（已付金额减去此前退款）。</translation>
+    </message>
+    <message>
+        <source>No such refund slip.</source>
+        <translation>没有该退款通知书。</translation>
+    </message>
+    <message>
+        <source>No such fee in the catalogue.</source>
+        <translation>收费目录中没有该项目。</translation>
+    </message>
+    <message>
+        <source>A code is lower-case letters, digits and underscores, starting with a letter.</source>
+        <translation>代码由小写字母、数字和下划线组成，以字母开头。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used.</source>
+        <translation>代码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A default price from ¥0.00 to ¥{max}.</source>
+        <translation>默认单价应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>An order from 0 to 9999.</source>
+        <translation>排序号应在 0 到 9999 之间。</translation>
+    </message>
 </context>
 <context>
     <name>OccupantDirectoryDialog</name>
@@ -2642,8 +2934,8 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>通行证：P 加至少 6 位数字</translation>
     </message>
     <message>
-        <source>Receipt: R, year, dash, 6-digit number</source>
-        <translation>收据：R、年份、短横线、6 位编号</translation>
+        <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
+        <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
     </message>
     <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>

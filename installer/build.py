@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # pe.py
 ROOT = HERE.parent
 LOCK = HERE / "requirements.lock"
 NSI = HERE / "reception.nsi"
@@ -52,14 +53,18 @@ PY_VERSION = "3.11"
 SIGNED_BY_PSF = ("python.exe", "pythonw.exe", "python3.dll", f"python{PY_TAG}.dll")
 PSF_SUBJECT = "/O=Python Software Foundation/CN=Python Software Foundation"
 
-#: Qt developer tools in the PySide6 wheel the counter never runs (lrelease.exe stays: the
-#: translations are compiled with it at first start).
-QT_DEV_TOOLS = {
-    "assistant.exe", "designer.exe", "linguist.exe", "lupdate.exe", "qmlcachegen.exe",
-    "qmlformat.exe", "qmlimportscanner.exe", "qmllint.exe", "qmlls.exe", "qmltyperegistrar.exe",
-    "rcc.exe", "uic.exe", "balsam.exe", "balsamui.exe", "svgtoqml.exe", "qsb.exe",
-    "androiddeployqt.exe", "androidtestrunner.exe", "lconvert.exe", "qtpaths.exe",
-}
+#: The Qt modules the program imports (tests/test_installer.py checks ui/ against this list).
+#: The bundle keeps their .pyd files, every Qt library they and the kept plugins load (read
+#: from the PE import tables), and drops the rest of PySide6-Essentials: QML/Quick, Designer,
+#: headers, type stubs, developer tools — 60 % of the wheel and of the build's compression time.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport")
+QT_PLUGIN_DIRS = ("platforms", "styles", "imageformats", "iconengines")
+QT_DROP_PLUGINS = ("platforms/qdirect2d.dll",)
+QT_DROP_DIRS = ("qml", "metatypes", "include", "typesystems", "glue", "doc", "scripts", "lib")
+#: ui/i18n.py loads qtbase_<lang>; qt_<lang> is the catalogue that names it.
+QT_TRANSLATIONS = ("qt_en.qm", "qt_zh_CN.qm", "qtbase_en.qm", "qtbase_zh_CN.qm")
+#: Qt's lrelease compiles the .ts translations at first start (ui/i18n.py).
+QT_TOOLS_KEPT = ("lrelease.exe",)
 
 LAUNCHER_MAIN = b"import sys\nfrom app.cli import main\nsys.exit(main())\n"
 
@@ -249,7 +254,6 @@ def fetch_wheels(pins: list[Pin], cache: Path) -> dict[str, Path]:
 
 def _packaging():
     try:
-        from packaging.markers import Marker  # noqa: F401
         from packaging.requirements import Requirement
     except ImportError:  # pip always carries a copy
         from pip._vendor.packaging.requirements import Requirement
@@ -319,8 +323,6 @@ def unpack_wheel(whl: Path, lib: Path) -> int:
                     continue  # scripts/headers/data: nothing the program runs
             if "__pycache__" in rel.parts or rel.suffix in (".pyc", ".pyo"):
                 continue
-            if rel.parts[0] == "PySide6" and len(rel.parts) == 2 and rel.name in QT_DEV_TOOLS:
-                continue
             if rel.name == "RECORD" and rel.parent.name.endswith(".dist-info"):
                 continue  # lists hashes of files we dropped; nothing reads it at run time
             out = lib / rel
@@ -328,6 +330,65 @@ def unpack_wheel(whl: Path, lib: Path) -> int:
             out.write_bytes(z.read(info))
             count += 1
     return count
+
+
+def prune_qt(lib: Path) -> list[str]:
+    """Remove the parts of PySide6 the program never loads; return what went (sorted)."""
+    from pe import imported_dlls
+
+    qt = lib / "PySide6"
+    removed: list[str] = []
+
+    def drop(path: Path) -> None:
+        removed.append(path.relative_to(lib).as_posix())
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+    for name in QT_DROP_DIRS:
+        if (qt / name).exists():
+            drop(qt / name)
+    for d in sorted((qt / "plugins").iterdir()):
+        if d.name not in QT_PLUGIN_DIRS:
+            drop(d)
+    for name in QT_DROP_PLUGINS:
+        if (qt / "plugins" / name).exists():
+            drop(qt / "plugins" / name)
+    for f in sorted((qt / "translations").iterdir()):
+        if f.name not in QT_TRANSLATIONS:
+            drop(f)
+    for f in sorted(qt.iterdir()):
+        if f.suffix in (".pyi", ".lib") or (f.suffix == ".exe" and f.name not in QT_TOOLS_KEPT):
+            drop(f)
+
+    # The libraries the kept modules, plugins and tools load, transitively.
+    local = {p.name.lower(): p for d in (qt, lib / "shiboken6") for p in d.glob("*.dll")}
+    roots = [qt / f"{m}.pyd" for m in QT_MODULES_USED]
+    roots += sorted((qt / "plugins").rglob("*.dll")) + [qt / t for t in QT_TOOLS_KEPT]
+    missing = [r.name for r in roots if not r.exists()]
+    if missing:
+        raise BuildError(f"PySide6 wheel lacks {', '.join(missing)}")
+    needed: set[Path] = set()
+    todo = list(roots)
+    while todo:
+        for dep in imported_dlls(todo.pop().read_bytes()):
+            path = local.get(dep.lower())
+            if path is not None and path not in needed:
+                needed.add(path)
+                todo.append(path)
+    # Only Qt's own libraries are pruned; the MSVC run-time DLLs next to them stay whole
+    # (Qt also loads some of them at run time, which no import table shows).
+    for dll in sorted(qt.glob("*.dll")):
+        if dll.name.lower().startswith(("qt6", "pyside6qml", "opengl32sw")) and dll not in needed:
+            drop(dll)
+    kept = {p.name.lower() for p in qt.glob("*.dll")}
+    for pyd in sorted(qt.glob("Qt*.pyd")):
+        deps = [d.lower() for d in imported_dlls(pyd.read_bytes())]
+        if pyd.stem not in QT_MODULES_USED and any(
+                d.startswith("qt6") and d not in kept for d in deps):
+            drop(pyd)
+    return sorted(removed)
 
 
 # ---------------------------------------------------------------- launchers
@@ -380,6 +441,7 @@ def stage(cache: Path, staging: Path) -> dict:
     app_wheel = build_app_wheel(cache)
     for whl in [*wheels.values(), app_wheel]:
         unpack_wheel(whl, lib)
+    pruned = prune_qt(lib)
 
     # Program Files is read-only for the user, so byte-code is written now, hash-checked
     # (no time stamps inside) and with paths relative to the installation folder.
@@ -409,6 +471,7 @@ def stage(cache: Path, staging: Path) -> dict:
             for pin in pins
         ],
         "app_wheel": app_wheel.name,
+        "pruned": pruned,
         "files": [
             {"path": p.relative_to(staging).as_posix(), "size": p.stat().st_size,
              "sha256": sha256(p)}
@@ -471,6 +534,42 @@ def compile_nsis(staging: Path, work: Path, out: Path, version: str) -> None:
          f"-DUNINSTALL_FILES={uninst}", f"-DSIZE_KB={size_kb}", str(NSI)], env=env)
 
 
+# ---------------------------------------------------------------- Linux bundle
+
+
+def build_linux_bundle(dist: Path, work: Path) -> Path:
+    """A PyInstaller one-folder bundle of the app for Linux; returns its executable.
+
+    Not shipped: it is built on every CI run and started with ``--smoke`` so a broken import
+    or a data file missing from the packaged program shows up before a counter PC does.
+    """
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError as exc:
+        raise BuildError("PyInstaller is not installed (pip install -r "
+                         "installer/build-requirements.txt)") from exc
+    import PySide6
+
+    lrelease = Path(PySide6.__file__).resolve().parent / "lrelease"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         "--onedir", "--name", "reception", "--distpath", str(dist), "--workpath", str(work),
+         "--specpath", str(work), "--paths", str(ROOT),
+         # app/ui/db import one another lazily (Qt only for the GUI); take them all.
+         "--collect-submodules", "app", "--collect-submodules", "ui",
+         "--collect-submodules", "db", "--add-data", f"{ROOT / 'resources'}:resources",
+         # Alembic reads the migration scripts as files, not from the archive.
+         "--add-data", f"{ROOT / 'db' / 'migrations'}:db/migrations",
+         # ui/i18n.py compiles the .ts translations with the lrelease next to PySide6.
+         "--add-binary", f"{lrelease}:PySide6",
+         str(HERE / "launcher.py")], cwd=work)
+    exe = dist / "reception" / "reception"
+    if not exe.exists():
+        raise BuildError(f"PyInstaller produced no {exe}")
+    return exe
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -481,11 +580,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="downloads and work files (default installer/cache)")
     parser.add_argument("--stage-only", action="store_true",
                         help="lay out the installation folder and manifest, skip makensis")
+    parser.add_argument("--linux-bundle", action="store_true",
+                        help="instead: a PyInstaller one-folder bundle for Linux in DIST/linux")
     args = parser.parse_args(argv)
     warnings.simplefilter("error")
     cache = args.cache.resolve()
     staging = cache / "staging"
     version = app_version()
+    if args.linux_bundle:
+        try:
+            exe = build_linux_bundle(args.dist.resolve() / "linux", cache / "pyinstaller")
+        except (BuildError, subprocess.CalledProcessError) as exc:
+            print(f"build.py: {exc}", file=sys.stderr)
+            return 1
+        print(exe)
+        return 0
     try:
         manifest = stage(cache, staging)
         name = f"ReceptionDesk-{version}-setup"

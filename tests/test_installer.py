@@ -25,7 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "installer"))  # pe.py, wine_icu_stub.py
 _spec = importlib.util.spec_from_file_location("installer_build", ROOT / "installer" / "build.py")
-build = importlib.util.module_from_spec(_spec)
+build = sys.modules["installer_build"] = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build)
 
 try:

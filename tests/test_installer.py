@@ -290,3 +290,16 @@ def test_pyinstaller_linux_bundle_starts(tmp_path):
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["language"] == "zh_CN" and report["schema"]
     assert all(CJK.search(t) for t in report["tabs"]), report["tabs"]  # translations compiled
+
+
+def test_smoke_report_is_written_whatever_the_output_encoding(tmp_path):
+    """On Windows a pipe or file gets the ANSI code page (cp1252 on an English PC): the Chinese
+    tab names once stopped the report and left ``--smoke`` hanging (found under Wine)."""
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", QT_QPA_PLATFORM="offscreen",
+               RECEPTION_HOME=str(tmp_path))
+    env.pop("RECEPTION_DB", None)
+    proc = subprocess.run([sys.executable, "-m", "app", "--smoke", "--lang", "zh_CN"], cwd=ROOT,
+                          env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
+    report = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
+    assert all(CJK.search(t) for t in report["tabs"]), report["tabs"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from app.context import Operator
+from app.demo_newspapers import fill_newspapers
 from app.errors import ConflictError
 from app.services import Services
 from app.services.occupant_import import ImportRow
@@ -690,6 +691,8 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         visits, on_site = b.visits(occupant_ids, today, current)
         amended = b.amendments(today)
         keys, key_loans, keys_out = _CabinetBuilder(b, units, today, current).run()
+        _demo_receipts(services, b, current)
+        fill_newspapers(services, b.ops, units, today, current, random.Random(seed + 3))  # app/demo_newspapers.py
     finally:
         services.ctx.operator = previous
     return DemoSummary(
@@ -698,3 +701,10 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         first_day=today - timedelta(days=DAYS - 1), last_day=today, keys=keys, key_loans=key_loans,
         keys_out=keys_out,
     )
+
+
+def _demo_receipts(services: Services, b: _DemoBuilder, current: datetime) -> None:
+    """Yesterday's closed shift and today's open one at the counter (app/demo_receipts.py)."""
+    from app.demo_receipts import fill_receipts
+
+    fill_receipts(services, b.ops, b.rng, current, next(a.password for a in ACCOUNTS if a.username == "supervisor"))

@@ -46,6 +46,24 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _receipts(w: "MainWindow") -> QWidget:
+    from ui.receipts.tab import ReceiptsTab
+
+    return ReceiptsTab(w.services, w.bus, w)
+
+
+def _newspapers(w: "MainWindow") -> QWidget:
+    from ui.newspapers.tab import NewspapersTab
+
+    return NewspapersTab(w.services, w.bus, w)
+
+
+def _permits(w: "MainWindow") -> QWidget:
+    from ui.permits.tab import PermitsTab
+
+    return PermitsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -56,10 +74,11 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
     TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
+    TabSpec("newspapers", QT_TRANSLATE_NOOP("MainWindow", "Newspapers"), _newspapers),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
-    TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
+    TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"), _receipts),
+    TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class PrintKind:
     name: str
-    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label), "a5" or "a4"
+    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label), "cr80" (85.6 × 54 mm card), "a5" or "a4"
     sample: Callable[[], bytes]
 
 
@@ -76,6 +76,8 @@ def _newspaper_delivery_list() -> bytes:
     from app.printing.newspaper_register import sample_newspaper_delivery_list
 
     return sample_newspaper_delivery_list()
+
+
 def _receipt_sample(name: str) -> Callable[[], bytes]:
     """Receipts, refund slips and cash-ups (app/printing/receipt_slip.py, refund_slip.py, cashup_report.py)."""
 
@@ -89,6 +91,18 @@ def _receipt_sample(name: str) -> Callable[[], bytes]:
         }[name]()
 
     return render
+
+
+def _renovation_permit() -> bytes:
+    from app.printing.renovation_permit import sample_renovation_permit
+
+    return sample_renovation_permit()
+
+
+def _pass_card() -> bytes:
+    from app.printing.pass_card import sample_pass_card
+
+    return sample_pass_card()
 
 
 PRINT_KINDS: dict[str, PrintKind] = {
@@ -107,5 +121,7 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("refund_slip", "a5", _receipt_sample("refund_slip")),
         PrintKind("cashup_roll", "roll80", _receipt_sample("cashup_roll")),
         PrintKind("cashup_a4", "a4", _receipt_sample("cashup_a4")),
+        PrintKind("renovation_permit", "a4", _renovation_permit),
+        PrintKind("pass_card", "cr80", _pass_card),
     )
 }

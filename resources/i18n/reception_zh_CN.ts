@@ -48,6 +48,108 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>Renovation application</source>
+        <translation>装修申请</translation>
+    </message>
+    <message>
+        <source>Renovation application (装修申请表)</source>
+        <translation>装修申请（装修申请表）</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Owner or tenant</source>
+        <translation>业主或租户</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>&amp;Contractor</source>
+        <translation>施工单位(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Site &amp;lead</source>
+        <translation>施工负责人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Site lead&apos;s phone</source>
+        <translation>负责人电话</translation>
+    </message>
+    <message>
+        <source>&amp;Works</source>
+        <translation>装修项目(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开工</translation>
+    </message>
+    <message>
+        <source>Period (days)</source>
+        <translation>工期（天）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Signed application form handed in (owner&apos;s signature and stamp)</source>
+        <translation>已交回签字的申请表（业主签名并盖章）</translation>
+    </message>
+    <message>
+        <source>&amp;Take application</source>
+        <translation>受理申请(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>管理处经理审批</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不批准</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Note (reason required to reject)</source>
+        <translation>意见（不批准须写明理由）</translation>
+    </message>
+    <message>
+        <source>The manager confirms with their own user name and password.</source>
+        <translation>经理以本人用户名和密码确认。</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s user name</source>
+        <translation>经理用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>BorrowerKinds</name>
     <message>
         <source>Staff</source>
@@ -257,6 +359,182 @@
     </message>
 </context>
 <context>
+    <name>ClaimHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimModel</name>
+    <message>
+        <source>Issue of</source>
+        <translation>报刊日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Came later</source>
+        <translation>已补到</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>最新说明</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message>
+        <source>Show resolved claims</source>
+        <translation>显示已结案的索赔</translation>
+    </message>
+    <message>
+        <source>History of the claim</source>
+        <translation>索赔经过</translation>
+    </message>
+    <message>
+        <source>Copies that came</source>
+        <translation>补到份数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>whom you spoke to at the post office, what they said</source>
+        <translation>联系了邮局哪位、对方怎么答复</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>登记补到</translation>
+    </message>
+    <message>
+        <source>Chased the post office</source>
+        <translation>已催邮局</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>%1 open claim(s)</source>
+        <translation>未结索赔 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>None — the drawer matches</source>
+        <translation>无差额——钱箱相符</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <source>say why below</source>
+        <translation>请在下方说明原因</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cash-up and close shift</source>
+        <translation>交班结算</translation>
+    </message>
+    <message>
+        <source>Shift of %1 since %2</source>
+        <translation>%1 的班次，自 %2 起</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Opening float %1 · expected cash in the drawer %2 · receipts %3 · voids %4</source>
+        <translation>备用金 %1 · 钱箱应有现金 %2 · 收据 %3 · 作废 %4</translation>
+    </message>
+    <message>
+        <source>&amp;Counted cash (¥)</source>
+        <translation>实点现金（¥）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>&amp;Note on the variance</source>
+        <translation>差额说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Print on the receipt roll</source>
+        <translation>用收据纸卷打印</translation>
+    </message>
+    <message>
+        <source>Print on A4</source>
+        <translation>用 A4 打印</translation>
+    </message>
+    <message>
+        <source>C&amp;lose shift</source>
+        <translation>交班(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>CopyRequestDialog</name>
     <message>
         <source>Copy request (refused)</source>
@@ -277,6 +555,49 @@
     <message>
         <source>Record &amp;refusal</source>
         <translation>记录拒绝(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>交付方式</translation>
+    </message>
+    <message>
+        <source>Delivered at</source>
+        <translation>分发时间</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已分发</translation>
+    </message>
+    <message>
+        <source>Not counted yet</source>
+        <translation>尚未清点</translation>
+    </message>
+    <message>
+        <source>Short: waits for the claim</source>
+        <translation>短缺：待邮局补送</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可分发</translation>
     </message>
 </context>
 <context>
@@ -376,6 +697,142 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the permit</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Ends %1. An extension needs the written request, handed in before the end.</source>
+        <translation>%1 到期。延期须在到期前递交书面申请。</translation>
+    </message>
+    <message>
+        <source>Extra &amp;days</source>
+        <translation>延期天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation>新到期日</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>&amp;Extend</source>
+        <translation>延期(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalog</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Default price</source>
+        <translation>默认单价</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalogDialog</name>
+    <message>
+        <source>Fee catalogue</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Default &amp;price (¥)</source>
+        <translation>默认单价（¥）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A deposit (refunded later with a refund slip)</source>
+        <translation>押金（日后凭退款通知书退还）</translation>
+    </message>
+    <message>
+        <source>Offered on new receipts</source>
+        <translation>新收据可选</translation>
+    </message>
+    <message>
+        <source>e.g. parking_card (fixed once saved)</source>
+        <translation>如 parking_card（保存后不可更改）</translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation>新增项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>FeesDialog</name>
+    <message>
+        <source>Fees paid</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Take the money on a receipt first, then type or scan its number here.</source>
+        <translation>先开收据收款，再在此输入或扫描收据号。</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt no.</source>
+        <translation>收据号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Renovation deposit (¥)</source>
+        <translation>装修押金（¥）</translation>
+    </message>
+    <message>
+        <source>Debris removal (¥)</source>
+        <translation>垃圾清运费（¥）</translation>
+    </message>
+    <message>
+        <source>Temporary water (¥)</source>
+        <translation>临时用水费（¥）</translation>
+    </message>
+    <message>
+        <source>&amp;Record fees</source>
+        <translation>登记缴费(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -633,6 +1090,108 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>%1 (%2 days)</source>
+        <translation>%1（%2 天）</translation>
+    </message>
+    <message>
+        <source>Issue the permit</source>
+        <translation>发放装修施工许可证</translation>
+    </message>
+    <message>
+        <source>Work starts</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>发证(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueReceiptDialog</name>
+    <message>
+        <source>Unit, name or pinyin initials — pick from the list</source>
+        <translation>房号、姓名或拼音首字母——从列表中选择</translation>
+    </message>
+    <message>
+        <source>Name of the company or person</source>
+        <translation>单位或个人名称</translation>
+    </message>
+    <message>
+        <source>Issue a receipt</source>
+        <translation>开具收据</translation>
+    </message>
+    <message>
+        <source>Payer &amp;is</source>
+        <translation>交款人类型(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>交款人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit (optional)</source>
+        <translation>房号（可选）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>收费明细</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>付款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint on</source>
+        <translation>打印到(&amp;R)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm 收据纸卷</translation>
+    </message>
+    <message>
+        <source>A5, three copies</source>
+        <translation>A5，一式三联</translation>
+    </message>
+    <message>
+        <source>Do not print</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>如 A-1203</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve line</source>
+        <translation>删除一行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <source>In words (大写):</source>
+        <translation>大写：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue receipt</source>
+        <translation>开具收据(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1645,33 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Fee</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+</context>
+<context>
     <name>LoanTableModel</name>
     <message>
         <source>Out</source>
@@ -1264,6 +1850,10 @@ Emergency contact: %3  %4</source>
         <translation>邮件包裹：收件登记、通知与领取。</translation>
     </message>
     <message>
+        <source>Newspapers</source>
+        <translation>报刊</translation>
+    </message>
+    <message>
         <source>Repairs</source>
         <translation>报修</translation>
     </message>
@@ -1276,8 +1866,8 @@ Emergency contact: %3  %4</source>
         <translation>收款收据</translation>
     </message>
     <message>
-        <source>Receipts, fees and the shift cash-up.</source>
-        <translation>收款收据、收费项目与交班结账。</translation>
+        <source>Renovation</source>
+        <translation>装修管理</translation>
     </message>
     <message>
         <source>About Reception Desk</source>
@@ -2241,6 +2831,134 @@ The reception counter of a managed property.</source>
         <translation>5 至 1440 分钟。</translation>
     </message>
     <message>
+        <source>Permit {number}: this step is not possible at its current stage (refresh to see where it stands).</source>
+        <translation>许可证 {number}：当前阶段不能办理此步骤（请刷新查看进度）。</translation>
+    </message>
+    <message>
+        <source>No such renovation permit.</source>
+        <translation>没有这份装修许可。</translation>
+    </message>
+    <message>
+        <source>No such pass in the register.</source>
+        <translation>登记表中没有这张出入证。</translation>
+    </message>
+    <message>
+        <source>Enter the unit to be renovated.</source>
+        <translation>请输入装修的房号。</translation>
+    </message>
+    <message>
+        <source>Choose owner or tenant.</source>
+        <translation>请选择业主或租户。</translation>
+    </message>
+    <message>
+        <source>This occupant does not live in that unit.</source>
+        <translation>该住户不住在这个房号。</translation>
+    </message>
+    <message>
+        <source>The application form must be signed by the owner (and stamped) before it is taken.</source>
+        <translation>申请表须经业主签名（并盖章）后方可受理。</translation>
+    </message>
+    <message>
+        <source>The period is 1 to {max} days.</source>
+        <translation>工期为 1 至 {max} 天。</translation>
+    </message>
+    <message>
+        <source>The start date has already passed.</source>
+        <translation>开工日期已过。</translation>
+    </message>
+    <message>
+        <source>An amount in yuan, at most two decimals, not negative.</source>
+        <translation>金额以元为单位，最多两位小数，不能为负。</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number.</source>
+        <translation>请输入或扫描收据号。</translation>
+    </message>
+    <message>
+        <source>A receipt number is letters, digits and dashes (e.g. R2026-000123).</source>
+        <translation>收据号由字母、数字和短横线组成（例如 R2026-000123）。</translation>
+    </message>
+    <message>
+        <source>The manager types their user name and password.</source>
+        <translation>请经理输入本人用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for the approval.</source>
+        <translation>审批人的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>{name} is not a {role}: a manager must approve.</source>
+        <translation>{name} 不是{role}：须由经理审批。</translation>
+    </message>
+    <message>
+        <source>Permit {number} ended on {end}.</source>
+        <translation>许可证 {number} 已于 {end} 到期。</translation>
+    </message>
+    <message>
+        <source>Permit {number} ended on {end}: an extension must be requested before the end. Finish the permit or stop the work.</source>
+        <translation>许可证 {number} 已于 {end} 到期：延期须在到期前申请。请办理完工或停止施工。</translation>
+    </message>
+    <message>
+        <source>Extend by 1 to {max} days.</source>
+        <translation>延期 1 至 {max} 天。</translation>
+    </message>
+    <message>
+        <source>{count} pass(es) of permit {number} are still out: take them back or report them lost first.</source>
+        <translation>许可证 {number} 还有 {count} 张出入证未收回：请先收回或登记遗失。</translation>
+    </message>
+    <message>
+        <source>Passes are issued only once permit {number} is issued and until its work is finished.</source>
+        <translation>出入证只在许可证 {number} 发放后、完工前办理。</translation>
+    </message>
+    <message>
+        <source>Choose the worker&apos;s trade.</source>
+        <translation>请选择工种。</translation>
+    </message>
+    <message>
+        <source>Say who signs for the pass: the owner, the tenant or the site lead.</source>
+        <translation>请注明签批人：业主、租户或施工负责人。</translation>
+    </message>
+    <message>
+        <source>A pass cannot start in the past.</source>
+        <translation>出入证的有效期不能从过去开始。</translation>
+    </message>
+    <message>
+        <source>The permit starts on {start}.</source>
+        <translation>许可证于 {start} 开始。</translation>
+    </message>
+    <message>
+        <source>Not past the permit&apos;s end, {end}.</source>
+        <translation>不能超过许可证到期日 {end}。</translation>
+    </message>
+    <message>
+        <source>The photo must be a PNG or JPEG of at most {max_kb} KB.</source>
+        <translation>照片须为 PNG 或 JPEG，不超过 {max_kb} KB。</translation>
+    </message>
+    <message>
+        <source>Only a pass of this permit reported lost can be replaced.</source>
+        <translation>只能补办本许可证下已登记遗失的出入证。</translation>
+    </message>
+    <message>
+        <source>This worker already holds pass {number} for this permit.</source>
+        <translation>该施工人员已持有本许可证的出入证 {number}。</translation>
+    </message>
+    <message>
+        <source>Pass {number} was already returned.</source>
+        <translation>出入证 {number} 已退还。</translation>
+    </message>
+    <message>
+        <source>Pass {number} was reported lost.</source>
+        <translation>出入证 {number} 已登记遗失。</translation>
+    </message>
+    <message>
+        <source>Pass {number} was revoked.</source>
+        <translation>出入证 {number} 已注销。</translation>
+    </message>
+    <message>
+        <source>An amount from 0 to 10,000 with at most two decimals.</source>
+        <translation>0 至 10,000 的金额，最多两位小数。</translation>
+    </message>
+    <message>
         <source>No such newspaper or magazine.</source>
         <translation>没有这种报刊。</translation>
     </message>
@@ -2513,6 +3231,14 @@ The reception counter of a managed property.</source>
         <translation>没有该退款通知书。</translation>
     </message>
     <message>
+        <source>The record this receipt settles is not named correctly (kind and number).</source>
+        <translation>收据所结算的业务记录标识有误（类别和编号）。</translation>
+    </message>
+    <message>
+        <source>Give either the record this receipt settles or a reference, not two different ones.</source>
+        <translation>业务记录与参考号只能填一个，或两者一致。</translation>
+    </message>
+    <message>
         <source>No such fee in the catalogue.</source>
         <translation>收费目录中没有该项目。</translation>
     </message>
@@ -2531,6 +3257,152 @@ The reception counter of a managed property.</source>
     <message>
         <source>An order from 0 to 9999.</source>
         <translation>排序号应在 0 到 9999 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>NewspaperTerms</name>
+    <message>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>杂志</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>周刊</translation>
+    </message>
+    <message>
+        <source>Twice a month</source>
+        <translation>半月刊</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月刊</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Mail slot</source>
+        <translation>投信箱</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Claim raised</source>
+        <translation>登记索赔</translation>
+    </message>
+    <message>
+        <source>Chased</source>
+        <translation>催问</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>补到</translation>
+    </message>
+</context>
+<context>
+    <name>NewspapersTab</name>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Print delivery list…</source>
+        <translation>打印分发清单…</translation>
+    </message>
+    <message>
+        <source>Count and deliver</source>
+        <translation>清点与分发</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅一览表</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>报刊目录</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Print a register</source>
+        <translation>打印登记簿</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Newspaper register…</source>
+        <translation>业户报刊收发记录…</translation>
+    </message>
+    <message>
+        <source>Mail register…</source>
+        <translation>业户邮件收发记录…</translation>
+    </message>
+    <message>
+        <source>Daily parcel log of the day chosen above…</source>
+        <translation>上方所选日期的邮件日报表…</translation>
+    </message>
+    <message>
+        <source>Printed lists name the unit and the item, never what is inside.</source>
+        <translation>打印的清单只列单元和邮件，不写内装物品。</translation>
+    </message>
+    <message>
+        <source>Claims (%1)</source>
+        <translation>索赔（%1）</translation>
+    </message>
+    <message>
+        <source>Newspaper delivery list</source>
+        <translation>报刊分发清单</translation>
+    </message>
+    <message>
+        <source>Newspaper register</source>
+        <translation>业户报刊收发记录</translation>
+    </message>
+    <message>
+        <source>Mail register</source>
+        <translation>业户邮件收发记录</translation>
+    </message>
+    <message>
+        <source>Daily parcel log</source>
+        <translation>邮件日报表</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +3535,29 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift of %1</source>
+        <translation>%1 的班次</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer before the first receipt.</source>
+        <translation>开第一张收据前，请清点钱箱内的现金。</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float (¥)</source>
+        <translation>备用金（¥）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>开班(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>OutstandingDialog</name>
     <message>
         <source>closed %1</source>
@@ -2754,6 +3649,112 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>OverduePage</name>
+    <message numerus="yes">
+        <source>%n permit(s) more than 3 days past the end, neither extended nor finished: stop the work.</source>
+        <translation>
+            <numerusform>%n 份许可证到期超过 3 天，未延期也未完工：停止施工。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es) more than 3 days past the end, neither returned nor renewed: refuse entry, take the card back.</source>
+        <translation>
+            <numerusform>%n 张出入证到期超过 3 天，未退还也未续期：拒绝进入，收回证件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PassDialog</name>
+    <message>
+        <source>Worker&apos;s photo</source>
+        <translation>施工人员照片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Issue a worker&apos;s pass</source>
+        <translation>办理施工人员临时出入证</translation>
+    </message>
+    <message>
+        <source>Card fee %1 per pass</source>
+        <translation>每证工本费 %1</translation>
+    </message>
+    <message>
+        <source>, deposit %1</source>
+        <translation>，押金 %1</translation>
+    </message>
+    <message>
+        <source>: take it on a receipt. The owner/tenant or the site lead signs for the pass.</source>
+        <translation>：请开具收据。由业主/租户或现场负责人签收出入证。</translation>
+    </message>
+    <message>
+        <source>Replaces the lost pass %1.</source>
+        <translation>补办遗失的出入证 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>姓名(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>ID &amp;number</source>
+        <translation>证件号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Trade</source>
+        <translation>工种(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Signed for by</source>
+        <translation>签批人</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>签批人姓名</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Card fee receipt no.</source>
+        <translation>工本费收据号</translation>
+    </message>
+    <message>
+        <source>Photo (optional)</source>
+        <translation>照片（可选）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>none (max. %1 KB, PNG or JPEG)</source>
+        <translation>无（最大 %1 KB，PNG 或 JPEG）</translation>
+    </message>
+    <message>
+        <source>&amp;Issue pass</source>
+        <translation>办理出入证(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Print preview</source>
@@ -2803,6 +3804,472 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>PermitPrinting</name>
+    <message>
+        <source>Renovation permit</source>
+        <translation>装修施工许可证</translation>
+    </message>
+    <message>
+        <source>Contractor pass</source>
+        <translation>施工人员临时出入证</translation>
+    </message>
+</context>
+<context>
+    <name>Permits</name>
+    <message>
+        <source>Applied</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation>已缴费</translation>
+    </message>
+    <message>
+        <source>Drawings reviewed</source>
+        <translation>图纸已审核</translation>
+    </message>
+    <message>
+        <source>Checked by customer service</source>
+        <translation>客服中心已审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>经理已批准</translation>
+    </message>
+    <message>
+        <source>Permit issued</source>
+        <translation>已发证</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>施工中</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未批准</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Fees paid…</source>
+        <extracomment>the step buttons, by action</extracomment>
+        <translation>缴费…</translation>
+    </message>
+    <message>
+        <source>Drawing review…</source>
+        <translation>图纸审核…</translation>
+    </message>
+    <message>
+        <source>Customer service check…</source>
+        <translation>客服审核…</translation>
+    </message>
+    <message>
+        <source>Approve / reject…</source>
+        <translation>经理审批…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不批准…</translation>
+    </message>
+    <message>
+        <source>Issue permit…</source>
+        <translation>发证…</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>完工…</translation>
+    </message>
+    <message>
+        <source>Cancel application…</source>
+        <translation>撤销申请…</translation>
+    </message>
+    <message>
+        <source>Application taken</source>
+        <translation>受理申请</translation>
+    </message>
+    <message>
+        <source>Drawings passed</source>
+        <translation>图纸审核通过</translation>
+    </message>
+    <message>
+        <source>Drawings sent back</source>
+        <translation>图纸退回修改</translation>
+    </message>
+    <message>
+        <source>File checked</source>
+        <translation>资料审核通过</translation>
+    </message>
+    <message>
+        <source>File incomplete</source>
+        <translation>资料不全</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <source>Decorator</source>
+        <translation>装修工</translation>
+    </message>
+    <message>
+        <source>Carpenter</source>
+        <translation>木工</translation>
+    </message>
+    <message>
+        <source>Electrician</source>
+        <translation>水电工</translation>
+    </message>
+    <message>
+        <source>Plumber</source>
+        <translation>水管工</translation>
+    </message>
+    <message>
+        <source>Mason</source>
+        <translation>泥瓦工</translation>
+    </message>
+    <message>
+        <source>Painter</source>
+        <translation>油漆工</translation>
+    </message>
+    <message>
+        <source>Tiler</source>
+        <translation>贴砖工</translation>
+    </message>
+    <message>
+        <source>Welder</source>
+        <translation>电焊工</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>杂工</translation>
+    </message>
+    <message>
+        <source>Other trade</source>
+        <translation>其他工种</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <extracomment>what a card prints, whatever the screen&apos;s language: Chinese and English</extracomment>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Site lead</source>
+        <translation>施工负责人</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退还</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已遗失</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <extracomment>the scan check&apos;s verdicts, shown big</extracomment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>VALID — EXPIRING SOON</source>
+        <translation>有效 — 即将到期</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>NOT YET VALID</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>RETURNED</source>
+        <translation>已退还</translation>
+    </message>
+    <message>
+        <source>REPORTED LOST</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>PERMIT NOT IN PROGRESS</source>
+        <translation>许可证不在施工期</translation>
+    </message>
+    <message>
+        <source>UNKNOWN PASS</source>
+        <translation>无此出入证</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation>非本处发放</translation>
+    </message>
+    <message>
+        <source>Open (not closed)</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Extension due</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>PermitsTab</name>
+    <message numerus="yes">
+        <source>%n pass(es) valid today</source>
+        <translation>
+            <numerusform>今日有效出入证 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passes ending within 3 days: renew them (after an extension) or have them handed back.</source>
+        <translation>3 天内到期的出入证：（延期后）续期或收回。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es) expiring</source>
+        <translation>
+            <numerusform>即将到期 %n 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n permit(s)</source>
+        <translation>
+            <numerusform>%n 份许可证</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Permits</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Valid today (%1)</source>
+        <translation>今日有效（%1）</translation>
+    </message>
+    <message>
+        <source>Expiring (%1)</source>
+        <translation>即将到期（%1）</translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>逾期（%1）</translation>
+    </message>
+    <message>
+        <source>Pass register</source>
+        <translation>出入证登记表</translation>
+    </message>
+    <message>
+        <source>Select a permit, or take a new application (Ctrl+N).</source>
+        <translation>请选择一份许可证，或受理新申请（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2</source>
+        <translation>施工期 %1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(extended %n time(s))</source>
+        <translation>
+            <numerusform>（已延期 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Past its end by more than 3 days: stop the work</source>
+        <translation>到期已超过 3 天：停止施工</translation>
+    </message>
+    <message>
+        <source>Ended: extend no more — finish, passes back within 3 days</source>
+        <translation>已到期：不能再延期——请办理完工，3 天内收回出入证</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planned start %1, %2 days</source>
+        <translation>计划 %1 开工，工期 %2 天</translation>
+    </message>
+    <message>
+        <source>Site lead %1 %2</source>
+        <translation>施工负责人 %1 %2</translation>
+    </message>
+    <message>
+        <source>Works: %1</source>
+        <translation>装修项目：%1</translation>
+    </message>
+    <message>
+        <source>Fees on receipt %1: deposit %2, debris %3, water %4</source>
+        <translation>收据 %1：押金 %2，垃圾清运费 %3，临时用水费 %4</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>审批人 %1</translation>
+    </message>
+    <message>
+        <source>Application %1 taken for %2</source>
+        <translation>已受理 %2 的申请 %1</translation>
+    </message>
+    <message>
+        <source>Finish the works</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完工(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel the application</source>
+        <translation>撤销申请</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;application</source>
+        <translation>撤销申请(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pass %1 issued to %2</source>
+        <translation>已为 %2 办理出入证 %1</translation>
+    </message>
+    <message>
+        <source>Pass returned</source>
+        <translation>退还出入证</translation>
+    </message>
+    <message>
+        <source>Pass &amp;returned</source>
+        <translation>已退还(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pass lost</source>
+        <translation>出入证遗失</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Report &amp;lost</source>
+        <translation>登记遗失(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Revoke pass</source>
+        <translation>注销出入证</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>注销(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Pass chec&amp;k:</source>
+        <translation>验证出入证(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Scan or type a pass number (PC…)</source>
+        <translation>扫描或输入出入证号（PC…）</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>受理新申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Permit no., unit, contractor, owner or site lead</source>
+        <translation>许可证号、房号、施工单位、业主或施工负责人</translation>
+    </message>
+    <message>
+        <source>Every stage</source>
+        <translation>所有阶段</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Print permit</source>
+        <translation>打印许可证</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>出入证</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Issue pass…</source>
+        <translation>办理出入证…</translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation>打印证卡</translation>
+    </message>
+    <message>
+        <source>Returned…</source>
+        <translation>退还…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>遗失…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>续期…</translation>
+    </message>
+    <message>
+        <source>Replace lost…</source>
+        <translation>补办…</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
         <source>%1
@@ -2811,6 +4278,398 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>%1
 
 此功能将在前台服务台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrint</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip %1</source>
+        <translation>退款通知书 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up %1</source>
+        <translation>交班报表 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up preview (shift open)</source>
+        <translation>交班预览（班次未结）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTable</name>
+    <message>
+        <source>Number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTerms</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>业户</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Other person</source>
+        <translation>其他个人</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>No shift open. Open your shift with the cash in the drawer before the first receipt.</source>
+        <translation>尚未开班。开第一张收据前，请清点钱箱现金并开班。</translation>
+    </message>
+    <message>
+        <source>Shift of %1 open since %2 · opening float %3</source>
+        <translation>%1 的班次，%2 开班 · 备用金 %3</translation>
+    </message>
+    <message>
+        <source>Select a receipt, or scan its number or QR code.</source>
+        <translation>请选择一张收据，或扫描其编号或二维码。</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>confirmed by %1</source>
+        <translation>确认人 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit still refundable: %1</source>
+        <translation>押金尚可退：%1</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report No. %1, takings %2, variance %3.</source>
+        <translation>已交班：交班报表第 %1 号，实收 %2，差额 %3。</translation>
+    </message>
+    <message>
+        <source>No shift has been closed yet.</source>
+        <translation>还没有已交班的班次。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 issued: %2 (%3).</source>
+        <translation>收据 %1 已开具：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is void.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1: %2 paid back on receipt %3.</source>
+        <translation>退款通知书 %1：收据 %3 退款 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: the QR code does NOT match the register — check the printed amount and payer.</source>
+        <translation>收据 %1：二维码与登记记录不符——请核对打印的金额和交款人。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is VOID.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1 belongs to receipt %2.</source>
+        <translation>退款通知书 %1 属于收据 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 matches the register: %2, %3.</source>
+        <translation>收据 %1 与登记记录相符：%2，%3。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: %2, %3.</source>
+        <translation>收据 %1：%2，%3。</translation>
+    </message>
+    <message>
+        <source>%1 receipts · %2 void · total %3</source>
+        <translation>收据 %1 张 · 作废 %2 张 · 合计 %3</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift…</source>
+        <translation>开班(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cash-up &amp;&amp; close…</source>
+        <translation>结算并交班(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Cash-up preview of my open shift (X report)</source>
+        <translation>本班结算预览（X 报表）</translation>
+    </message>
+    <message>
+        <source>Last Z report on the roll</source>
+        <translation>最近的交班报表（纸卷）</translation>
+    </message>
+    <message>
+        <source>Last Z report on A4</source>
+        <translation>最近的交班报表（A4）</translation>
+    </message>
+    <message>
+        <source>&amp;Fee catalogue…</source>
+        <translation>收费项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;New receipt (Ctrl+N)</source>
+        <translation>开收据(&amp;N)（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;no.</source>
+        <translation>收据号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt / refund slip number, or its QR code</source>
+        <translation>扫描或输入收据号、退款通知书号，或扫描二维码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Number or payer</source>
+        <translation>收据号或交款人</translation>
+    </message>
+    <message>
+        <source>My open shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>&amp;Print (80 mm)</source>
+        <translation>打印（80 mm）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print A&amp;5</source>
+        <translation>打印 A5(&amp;5)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refund deposit…</source>
+        <translation>退押金(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print refund &amp;slip</source>
+        <translation>打印退款通知书(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit paid: %1 · refunded so far: %2 · refundable: %3</source>
+        <translation>已交押金 %1 · 已退 %2 · 可退 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation>退款金额（¥）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paid back &amp;by</source>
+        <translation>退款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;id to</source>
+        <translation>收款人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Issue &amp;refund slip</source>
+        <translation>开具退款通知书(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message numerus="yes">
+        <source>%n pass(es) issued in these dates</source>
+        <translation>
+            <numerusform>期间共办理出入证 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the pass register</source>
+        <translation>导出出入证登记表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation>办理日期自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Renew pass</source>
+        <translation>出入证续期</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>&amp;Renew</source>
+        <translation>续期(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +4705,53 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>&amp;Retire</source>
         <translation>报废(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Customer service check</source>
+        <translation>客服中心审核资料</translation>
+    </message>
+    <message>
+        <source>File complete</source>
+        <translation>资料齐全</translation>
+    </message>
+    <message>
+        <source>File incomplete (say what is missing)</source>
+        <translation>资料不全（写明缺少什么）</translation>
+    </message>
+    <message>
+        <source>Drawing review</source>
+        <translation>图纸审核</translation>
+    </message>
+    <message>
+        <source>Engineering reviews the drawings (about five working days).</source>
+        <translation>工程部审核图纸（约五个工作日）。</translation>
+    </message>
+    <message>
+        <source>Drawings passed</source>
+        <translation>图纸审核通过</translation>
+    </message>
+    <message>
+        <source>Drawings sent back (say why)</source>
+        <translation>图纸退回修改（写明原因）</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed by</source>
+        <translation>审核人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3360,6 +5266,37 @@ This module is coming in a later version of Reception Desk.</source>
     </message>
 </context>
 <context>
+    <name>SheetModel</name>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已分发</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>索赔</translation>
+    </message>
+</context>
+<context>
     <name>ShiftCloseDialog</name>
     <message>
         <source>Close shift: keys out overnight</source>
@@ -3590,6 +5527,241 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>not yet</source>
         <translation>未确认</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionModel</name>
+    <message>
+        <source>Unit / department</source>
+        <translation>单元／部门</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>订户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>例如 A-1203</translation>
+    </message>
+    <message>
+        <source>Running on the day only</source>
+        <translation>只看当天有效的</translation>
+    </message>
+    <message>
+        <source>Add a subscription</source>
+        <translation>新增订阅</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>or office department</source>
+        <translation>或管理处部门</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>订户</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Until ended</source>
+        <translation>长期（直至终止）</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>加入一览表</translation>
+    </message>
+    <message>
+        <source>End the selected subscription</source>
+        <translation>终止所选订阅</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>End subscription</source>
+        <translation>终止订阅</translation>
+    </message>
+    <message>
+        <source>%1 line(s)</source>
+        <translation>共 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>TitleModel</name>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版单位</translation>
+    </message>
+    <message>
+        <source>Comes out</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>可订阅</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TitlesPage</name>
+    <message>
+        <source>Add a newspaper or magazine</source>
+        <translation>新增报刊</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版单位</translation>
+    </message>
+    <message>
+        <source>Comes out</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Add title</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Offer again</source>
+        <translation>恢复订阅</translation>
+    </message>
+    <message>
+        <source>Withdraw title</source>
+        <translation>停止订阅</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Count with the postman</source>
+        <translation>与邮递员清点</translation>
+    </message>
+    <message>
+        <source>Also titles not due today (weeklies, magazines)</source>
+        <translation>也显示今天不出版的报刊（周刊、杂志）</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>实到份数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>登记清点</translation>
+    </message>
+    <message>
+        <source>Deliver to the units</source>
+        <translation>分发到各单元</translation>
+    </message>
+    <message>
+        <source>Only what is still to deliver</source>
+        <translation>只看尚未分发的</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Tick all ready</source>
+        <translation>勾选全部可分发</translation>
+    </message>
+    <message>
+        <source>Mark ticked delivered</source>
+        <translation>所勾选的已分发</translation>
+    </message>
+    <message>
+        <source>Nothing is expected on this day. A magazine that came: tick the box above to count it.</source>
+        <translation>这一天没有应到的报刊。杂志到了：勾选上方的选项再清点。</translation>
+    </message>
+    <message>
+        <source>%1: counted at %2 by %3 — %4 of %5 expected.</source>
+        <translation>%1：%3 于 %2 清点 —— 应到 %5 份，实到 %4 份。</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies expected from the subscriptions running today.</source>
+        <translation>%1：按当天有效的订阅应到 %2 份。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 delivered, %3 ticked</source>
+        <translation>已分发 %1 / %2，已勾选 %3</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +6105,33 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>on site</source>
         <translation>在场</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>The receipt stays in the register marked VOID. A supervisor confirms with their own user name and password; only receipts of your open shift.</source>
+        <translation>收据保留在登记簿中并标记“作废”。须由主管以本人用户名和密码确认；仅限本班收据。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>作废原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;user name</source>
+        <translation>主管用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s pass&amp;word</source>
+        <translation>主管密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Void receipt</source>
+        <translation>作废收据(&amp;V)</translation>
     </message>
 </context>
 </TS>

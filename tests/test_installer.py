@@ -194,6 +194,18 @@ def test_entry_points_migrations_translations_and_font_are_inside(windows_build)
     assert listed.count("\nFile ") + listed.startswith("File ") == len(files) + 1  # + manifest.json
 
 
+@needs_packaging
+@pytest.mark.slow
+def test_staging_again_gives_the_same_files(windows_build, tmp_path):
+    """Reproducible: the same inputs give the same file list, sizes and hashes."""
+    _, manifest, _ = windows_build
+    proc = subprocess.run([sys.executable, str(ROOT / "installer" / "build.py"), "--stage-only",
+                           "--dist", str(tmp_path)], capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    again = json.loads(next(tmp_path.glob("*.manifest.json")).read_text("utf-8"))
+    assert again == manifest
+
+
 # ---------------------------------------------------------------- under Wine
 
 
@@ -266,21 +278,17 @@ def wine_install(windows_build, tmp_path_factory):
 
 @needs_packaging
 @pytest.mark.slow
-def test_silent_install_under_wine_puts_program_shortcuts_and_uninstaller_in_place(wine_install):
+def test_install_start_and_uninstall_under_wine(wine_install):
+    """One test, in this order: the uninstall at the end removes what the rest looks at."""
     prefix, target = wine_install
     assert (target / "uninstall.exe").exists() and (target / "python" / "pythonw.exe").exists()
     lnk = "Reception Desk 前台服务台.lnk"
-    assert (prefix / "drive_c" / "ProgramData" / "Microsoft" / "Windows" / "Start Menu"
-            / "Programs" / lnk).exists()
+    start_menu = (prefix / "drive_c" / "ProgramData" / "Microsoft" / "Windows" / "Start Menu"
+                  / "Programs" / lnk)
+    assert start_menu.exists()
     assert list((prefix / "drive_c" / "users").glob(f"*/Desktop/{lnk}"))
-    system_reg = (prefix / "system.reg").read_text("utf-16-le" if (prefix / "system.reg").read_bytes()[:2] == b"\xff\xfe" else "utf-8", errors="replace")
-    assert "Uninstall\\\\ReceptionDesk" in system_reg
+    assert "Uninstall\\\\ReceptionDesk" in (prefix / "system.reg").read_text("utf-8", "replace")
 
-
-@needs_packaging
-@pytest.mark.slow
-def test_installed_program_starts_under_wine(wine_install):
-    prefix, target = wine_install
     proc = _wine(prefix, str(target / "reception.exe"), "--version", timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == f"Reception Desk {build.app_version()}"
@@ -298,6 +306,7 @@ def test_installed_program_starts_under_wine(wine_install):
     proc = _wine(prefix, str(target / "uninstall.exe"), "/S", "_?=C:\\Program Files\\ReceptionDesk")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert not (target / "lib").exists() and not (target / "python").exists()
+    assert not start_menu.exists()
     assert list(data[0].glob("*.sqlite*")), "the uninstaller deleted the user's database"
 
 

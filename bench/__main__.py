@@ -11,6 +11,9 @@ next to its target. Progress goes to standard error, the JSON document to standa
     python -m bench --rows 200000      # another register size (cached per size under bench/out/)
     python -m bench --only keys --only scan   # the key cabinet: service time, scan to screen (~2.5 min;
                                        # --quick: ~1 min; +30 s the first time, building the cabinet)
+    python -m bench --only parcels     # parcels: 500 scans at 10/s through a pty into the main window,
+                                       # queries on 1,000,000 items (~2 min; the first time +~1 min
+                                       # building the register; --quick: 50,000 items, 100 scans)
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import sys
 import time
 from datetime import datetime
 
-BENCHMARKS = ("startup", "search", "register", "keys", "scan")
+BENCHMARKS = ("startup", "search", "register", "keys", "scan", "parcels")
 
 
 def machine() -> dict:
@@ -128,6 +131,15 @@ def main(argv: list[str] | None = None) -> int:
 
         result["scan"] = scan_screen.run(cabinet, seconds=10 if args.quick else 60, rate=20,
                                          baseline_seconds=5 if args.quick else 20)
+
+    if "parcels" in only:
+        from bench import parcels, parcels_dataset
+
+        items = 50_000 if args.quick else parcels_dataset.ITEMS
+        register, built = parcels_dataset.ensure(items, rebuild=args.rebuild)
+        result["parcel_register"] = {"items": items, "file": register.name, "build": built}
+        result["parcels"] = parcels.run(register, n=100 if args.quick else 500, rate=10,
+                                        repeats=50 if args.quick else 200)
 
     result["elapsed_s"] = round(time.perf_counter() - t_all, 1)
     text = json.dumps(result, ensure_ascii=False, indent=2, default=str)

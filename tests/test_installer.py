@@ -218,7 +218,8 @@ def _wine_env(prefix: Path) -> dict:
     home = prefix.parent / "home"
     home.mkdir(parents=True, exist_ok=True)
     return dict(env, HOME=str(home), WINEPREFIX=str(prefix), WINEDEBUG="-all",
-                WINEDLLOVERRIDES="mscoree,mshtml=", QT_QPA_PLATFORM="offscreen")
+                WINEDLLOVERRIDES="mscoree,mshtml=,winemenubuilder.exe=d",
+                QT_QPA_PLATFORM="offscreen")
 
 
 def _wine(prefix: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:

@@ -213,13 +213,13 @@ def test_staging_again_gives_the_same_files(windows_build, tmp_path):
 def _wine_env(prefix: Path) -> dict:
     # Wine hands the Unix environment to Windows programs: the tests' RECEPTION_HOME would
     # move the program's data folder. HOME inside the test folder, because Wine links the
-    # prefix's Desktop and Documents to $HOME (the desktop shortcut would land in the real one).
+    # prefix's Desktop and Documents to $HOME and writes menu entries for new shortcuts under
+    # $HOME/.local and $HOME/.config (they would land in the real home).
     env = {k: v for k, v in os.environ.items() if not k.startswith("RECEPTION_")}
     home = prefix.parent / "home"
     home.mkdir(parents=True, exist_ok=True)
     return dict(env, HOME=str(home), WINEPREFIX=str(prefix), WINEDEBUG="-all",
-                WINEDLLOVERRIDES="mscoree,mshtml=,winemenubuilder.exe=d",
-                QT_QPA_PLATFORM="offscreen")
+                WINEDLLOVERRIDES="mscoree,mshtml=", QT_QPA_PLATFORM="offscreen")
 
 
 def _wine(prefix: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:

@@ -578,12 +578,8 @@ class _CabinetBuilder:
         from app.services.keys import LoanInput, PastLoan
 
         rng = self.rng
-        # Kept out of the fortnight's loans, for the two open loans below: late in the day every
-        # equipment key had been lent at some point and no free one was left to pick.
-        late_key, long_key = by_cat["public"][-1], by_cat["equipment"][-1]
-        reserved = {late_key.id, long_key.id}
-        pool = [k for k in by_cat["equipment"] * 4 + by_cat["store"] * 2 + by_cat["public"]
-                + [k for k in by_cat["unit"] if k.occupant_id] if k.id not in reserved]
+        pool = by_cat["equipment"] * 4 + by_cat["store"] * 2 + by_cat["public"] + \
+            [k for k in by_cat["unit"] if k.occupant_id]
         eod = time(18, 0)
         first = self.today - timedelta(days=DAYS - 1)
         halves: dict[str, list] = {"reception2": [], "reception1": []}
@@ -627,19 +623,26 @@ class _CabinetBuilder:
                 busy_until[key.id] = datetime.max if still_out else back
         # One key kept overnight without an excuse: out since yesterday afternoon.
         yesterday = self.today - timedelta(days=1)
-        fields = self._borrower(late_key)
-        halves["reception1"].append(PastLoan(
-            late_key.id, LoanInput(**fields, signed_on_slip=True),
-            datetime.combine(yesterday, time(15, 40)), None, manager_approval=self.manager))
-        busy_until[late_key.id] = datetime.max
+        # (a key free from then on: loans were made in time order, so its last one ended before)
+        late_out = datetime.combine(yesterday, time(15, 40))
+        late_key = next((k for k in by_cat["public"] if busy_until.get(k.id, datetime.min) < late_out), None)
+        if late_key is not None:
+            fields = self._borrower(late_key)
+            halves["reception1"].append(PastLoan(
+                late_key.id, LoanInput(**fields, signed_on_slip=True), late_out, None,
+                manager_approval=self.manager))
+            busy_until[late_key.id] = datetime.max
         # A three-day loan the general manager approved (an elevator overhaul).
-        halves["reception1"].append(PastLoan(
-            long_key.id, LoanInput(purpose="电梯大修", borrower_kind="contractor", borrower_name="郑海涛",
-                                   borrower_company="广东华信电梯有限公司", borrower_phone=self.d.fake.mobile(),
-                                   borrower_doc_type="mainland_id", borrower_doc_number=self.d.fake.mainland_id(False),
-                                   due_at=datetime.combine(self.today + timedelta(days=2), time(17, 0)),
-                                   signed_on_slip=True),
-            datetime.combine(yesterday, time(9, 10)), None, gm_approval=self.gm))
+        long_out = datetime.combine(yesterday, time(9, 10))
+        long_key = next((k for k in by_cat["equipment"] if busy_until.get(k.id, datetime.min) < long_out), None)
+        if long_key is not None:
+            halves["reception1"].append(PastLoan(
+                long_key.id, LoanInput(purpose="电梯大修", borrower_kind="contractor", borrower_name="郑海涛",
+                                       borrower_company="广东华信电梯有限公司", borrower_phone=self.d.fake.mobile(),
+                                       borrower_doc_type="mainland_id", borrower_doc_number=self.d.fake.mainland_id(False),
+                                       due_at=datetime.combine(self.today + timedelta(days=2), time(17, 0)),
+                                       signed_on_slip=True),
+                long_out, None, gm_approval=self.gm))
         total = 0
         for who, entries in halves.items():
             entries.sort(key=lambda e: e.out_at)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -110,7 +109,9 @@ def test_scan_checks_out_with_a_drawn_signature_then_scan_checks_in(qtbot, cabin
     row = tab.key_model.row_of(loan.key_id)
     key = tab.key_model.key(row)
     assert key.status == "out" and key.borrower_name == "刘伟"
-    assert tab.key_model.data(tab.key_model.index(row, 6)).startswith("Out")  # "– due soon" near the end of day
+    # due at the end of the day: "due soon" or "overdue" when the test runs near or after it
+    expected = {"": "Out", "due_soon": "Out – due soon", "overdue": "Out – overdue"}[tab.key_model.state(key)]
+    assert tab.key_model.data(tab.key_model.index(row, 6)) == expected
     assert tab.out_model.rowCount() == 1
     assert "Lent K00003" in tab.feedback.text()
     assert tab.loan_model.rowCount() == 1
@@ -181,26 +182,19 @@ def test_missing_fields_show_under_each_field_and_save_nothing(qtbot, cabinet, b
     assert cabinet.keys.find("K00004").status == "in"
 
 
-def test_the_borrower_sees_what_a_signature_promises_in_both_languages(qtbot, cabinet, bus, translations):
-    tab = make_tab(qtbot, cabinet, bus)
-    dlg = CheckOutDialog(cabinet, cabinet.keys.find("K00004"), tab)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    assert dlg.terms.isVisible() and "off the premises" in dlg.terms.text() and "copied" in dlg.terms.text()
-    translations.set_language("zh_CN")
-    qtbot.waitUntil(lambda: "不将钥匙带出小区" in dlg.terms.text() and "不私自配制" in dlg.terms.text())
-
-
 def test_overnight_listing_acknowledgement_and_shift_close(qtbot, cabinet, bus, translations):
+    # A loan due in 20 minutes must stay a day loan whenever the test runs: the day ends late.
+    if datetime.now() + timedelta(minutes=25) > datetime.now().replace(hour=23, minute=59):
+        pytest.skip("a day loan due in 20 minutes cannot be made this close to midnight")
+    sign_in_as(cabinet, "admin")
+    cabinet.settings.set("keys.end_of_day", "23:59")
     sign_in_as(cabinet, "reception")
     yesterday = (datetime.now() - timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
     k3 = cabinet.keys.find("K00003").id
     k4 = cabinet.keys.find("K00004").id
     cabinet.keys.check_out(k3, LoanInput("检修", "staff", borrower_name="黄志强", signed_on_slip=True), at=yesterday)
     soon = datetime.now().replace(microsecond=0) + timedelta(minutes=20)
-    # An engineering repair may run past the end of the day: the test holds at any time of day.
-    cabinet.keys.check_out(k4, LoanInput("取用品", "staff", borrower_name="李娜", signed_on_slip=True, due_at=soon,
-                                         engineering_repair=True))
+    cabinet.keys.check_out(k4, LoanInput("取用品", "staff", borrower_name="李娜", signed_on_slip=True, due_at=soon))
     tab = make_tab(qtbot, cabinet, bus)
     m = tab.out_model
     assert m.rowCount() == 2
@@ -344,21 +338,6 @@ def test_models_pass_the_model_tester(qtmodeltester, cabinet):
     out = StillOutModel()
     out.set_rows(cabinet.keys.still_out(), at=now, soon_minutes=60)
     qtmodeltester.check(out)
-
-
-def test_a_lent_key_s_state_is_not_the_out_time_header_in_chinese(cabinet, translations):
-    """"Out" is the loan-time column's header; a key simply lent is "Lent" (借出中), not 借出时间."""
-    loan = cabinet.keys.check_out(cabinet.keys.find("K00003").id, LoanInput(
-        "检修", "staff", borrower_name="黄志强", signed_on_slip=True,
-        due_at=datetime.now() + timedelta(hours=3), engineering_repair=True))
-    out = StillOutModel()
-    # A plain loan, not yet due (whatever the time of day the test runs at).
-    view = replace(cabinet.keys.still_out_view(loan, loan.out_at), overnight=False, excuse="", highlight=False)
-    out.set_rows([view], at=loan.out_at, soon_minutes=60)
-    translations.set_language("zh_CN")
-    state = out.data(out.index(0, 0))
-    header = out.headerData(5, Qt.Orientation.Horizontal)
-    assert state == "借出中" and header == "借出时间"
 
 
 def test_loan_slip_and_monthly_report_render_and_export(qtbot, cabinet, bus, translations, tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.engine import StorageError  # re-exported: the UI catches it next to DomainError
+from db.errors import StorageError  # re-exported: the UI catches it next to DomainError
 
 __all__ = [
     "AuthenticationError", "ConflictError", "DomainError", "FieldError", "FieldErrors",

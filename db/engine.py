@@ -18,6 +18,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.functions import FunctionElement
 
+from db.errors import StorageError  # noqa: F401 - defined apart, re-exported here
+
 #: How long a connection waits for another writer before giving up (milliseconds).
 SQLITE_BUSY_TIMEOUT_MS = 5000
 #: SQLite's page cache per connection (KiB; SQLite's default is 2 MiB). Searches of a large
@@ -62,18 +64,6 @@ class DatabaseLocationError(ValueError):
         super().__init__(f"{key}: {path}")
         self.key = key
         self.path = path
-
-
-class StorageError(RuntimeError):
-    """The database itself failed (locked, disk full, connection lost); nothing was written.
-
-    Carries a message key like the application's errors so the UI can say what happened.
-    """
-
-    def __init__(self, key: str, cause: str):
-        super().__init__(f"{key}: {cause}")
-        self.key = key
-        self.params = {"cause": cause}
 
 
 def storage_error(exc: DBAPIError) -> StorageError:

@@ -55,6 +55,14 @@ def main() -> int:
         tab.refresh_register()
         app.processEvents()
         window.grab().save(str(out / f"register-{lang}.png"))
+        # The Keys tab as the counter sees it after scanning a key that was out.
+        window.tabs.setCurrentWidget(window.pages["keys"])
+        keys = window.pages["keys"]
+        out_now = keys.out_model.rowCount()
+        if out_now:
+            keys.handle_scan(keys.out_model.item(0).loan.tag_code)
+        app.processEvents()
+        window.grab().save(str(out / f"keys-{lang}.png"))
         if "--all-tabs" in sys.argv:
             for i, key in enumerate(window.pages):
                 window.tabs.setCurrentIndex(i)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
-from app.services import Services
-from db.engine import display_url
 from ui.bus import DataBus
 from ui.messages import role_name
 from ui.placeholder_tab import PlaceholderTab
 from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) are imported after the window is shown
+    from app.services import Services
 
 
 @dataclass(frozen=True)
@@ -92,22 +94,41 @@ TABS: tuple[TabSpec, ...] = (
 )
 
 
+class LoadingPage(Retranslating, QWidget):
+    """What a tab shows between the window appearing and its module being built."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(self.label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("Loading…"))
+
+
 class MainWindow(Retranslating, QMainWindow):
     sig_ready = Signal()
     """Emitted once the window has been shown and its tabs have loaded their data."""
 
-    def __init__(self, services: Services, bus: DataBus, settings: QSettings, translations, parent=None):  # noqa: ANN001
+    def __init__(self, services: Services | None, bus: DataBus, settings: QSettings, translations,  # noqa: ANN001
+                 parent=None):  # noqa: ANN001
+        """``services=None`` builds the shell only (tabs say "Loading…", menus wait) so it can be
+        shown while the database opens; ``attach(services)`` then builds the tabs."""
         super().__init__(parent)
         self.services = services
         self.bus = bus
         self.settings = settings
         self.translations = translations
         self._scanners_started = False
+        self.scanners = None
+        self.scan_router = None
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, QWidget] = {}
         for spec in TABS:
-            page = spec.build(self)
+            page = LoadingPage(self)
             self.pages[spec.key] = page
             self.tabs.addTab(page, "")
         self.setCentralWidget(self.tabs)
@@ -121,17 +142,53 @@ class MainWindow(Retranslating, QMainWindow):
         self.bus.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.bus.sig_changed.connect(self._on_changed)
         self._build_menus()
-        from ui.scan_router import ScanRouter
-        from ui.scanner.bridge import ScannerBridge
-
-        self.scanners = ScannerBridge(self, services=services, bus=bus)
-        self.scan_router = ScanRouter(self, self.scanners)
         self.retranslate()
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
+        if services is not None:
+            self.attach(services)
+        else:
+            self._enable_actions(False)
+
+    def attach(self, services: Services) -> None:
+        """Build the tabs on the opened database in place of the "Loading…" pages, then the
+        scanners (started now if the window is already shown)."""
+        from ui.scan_router import ScanRouter
+        from ui.scanner.bridge import ScannerBridge
+
+        self.services = services
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # no focus hops while pages are swapped
+        try:
+            for i, spec in enumerate(TABS):
+                page = spec.build(self)
+                old = self.tabs.widget(i)
+                self.tabs.removeTab(i)
+                self.tabs.insertTab(i, page, "")
+                old.deleteLater()
+                self.pages[spec.key] = page
+            self.tabs.setCurrentIndex(max(0, current))
+        finally:
+            self.tabs.blockSignals(False)
+        self.scanners = ScannerBridge(self, services=services, bus=self.bus)
+        self.scan_router = ScanRouter(self, self.scanners)
+        self._enable_actions(True)
+        self.retranslate()
+        if self.isVisible():
+            self._focus_page(self.tabs.currentIndex())
+            self._start_scanners()
+
+    def _enable_actions(self, on: bool) -> None:
+        for act in (self.act_switch, self.act_sign_out, self.act_directory, self.act_settings):
+            act.setEnabled(on)
+
+    def _start_scanners(self) -> None:
+        if not self._scanners_started and self.scanners is not None:
+            self._scanners_started = True
+            self.scanners.start()
 
     # -- menus and shortcuts ---------------------------------------------------------
 
@@ -210,9 +267,7 @@ class MainWindow(Retranslating, QMainWindow):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         self._focus_page(self.tabs.currentIndex())
-        if not self._scanners_started:
-            self._scanners_started = True
-            self.scanners.start()
+        self._start_scanners()
 
     # -- state -----------------------------------------------------------------------
 
@@ -224,6 +279,11 @@ class MainWindow(Retranslating, QMainWindow):
             self._update_status()
 
     def _update_status(self) -> None:
+        if self.services is None:
+            self.operator_label.setText(self.tr("Opening the database…"))
+            return
+        from db.engine import display_url
+
         op = self.services.ctx.operator
         if op is None:
             self.operator_label.setText(self.tr("Not signed in"))
@@ -231,7 +291,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.operator_label.setText(self.tr("Operator: %1 (%2)").replace("%1", op.display_name)
                                         .replace("%2", role_name(op.role)))
         self.db_label.setText(self.tr("Database: %1").replace("%1", display_url(self.services.ctx.db.url)))
-        self.scan_router.show_state()
+        if self.scan_router is not None:
+            self.scan_router.show_state()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reception Desk"))

@@ -3,6 +3,12 @@
 Scans from every serial scanner (through ``ScannerBridge``) and from keyboard-wedge scan
 fields arrive here with what the recognition rules made of them; each kind goes to the tab
 that owns it, which comes to the front. A code no rule knows asks what it is.
+
+While a modal window is open (a check-out form, an emergency record, the question what a
+code is…) a scan is not acted on behind it — it would lend or take back another key unseen,
+or stack a second form on the first —: the status bar says so and the scan is logged. A
+dialog that takes scans itself says so with ``accepts_scans = True`` (the key spot check, the
+courier batch check).
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.devices.line_parser import ScanError, ScanEvent
 from ui.scanner.texts import kind_name, scan_error_text, state_name
@@ -39,6 +45,15 @@ class ScanRouter(QObject):
 
     def route(self, event: ScanEvent) -> bool:
         """Hand the scan to its tab; returns whether someone took it."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and not getattr(modal, "accepts_scans", False):
+            log.info("scan %s (%s) from %s ignored: a window is open (%s)", event.text, event.kind,
+                     event.source or "keyboard", type(modal).__name__)
+            QApplication.beep()
+            self.window.bus.sig_status.emit(
+                QCoreApplication.translate("ScanRouter", "%1 was not used: finish or close the open window first, "
+                                           "then scan again.").replace("%1", event.text))
+            return False
         kind = event.kind
         if kind == "unknown":
             kind = self.ask_kind(event.text)

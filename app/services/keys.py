@@ -64,7 +64,7 @@ from app.key_rules import (
 )
 from app.security import role_at_least
 from app.services.audit import lock_counter, record
-from app.services.settings import SettingsService, parse_hhmm
+from app.services.settings import SettingsService, parse_hhmm, read_setting
 from app.text import mask_document
 from app.validation import DOC_TYPES, normalize_document, normalize_name, normalize_phone, normalize_text
 from db.models import (
@@ -571,7 +571,13 @@ class KeyService:
     # -- settings and helpers --------------------------------------------------------------
 
     def end_of_day_time(self) -> time:
+        """The cabinet's end of day (setting ``keys.end_of_day``)."""
         return parse_hhmm(SettingsService(self.ctx).get("keys.end_of_day"))
+
+    @staticmethod
+    def _end_of_day_in(s) -> time:  # noqa: ANN001
+        """The end of day read in the unit of work's own session: a scan is one transaction."""
+        return parse_hhmm(read_setting(s, "keys.end_of_day"))
 
     def _settings(self) -> tuple[time, int]:
         values = SettingsService(self.ctx).all()
@@ -975,7 +981,6 @@ class KeyService:
         tag = normalize_tag(code)
         if not tag:
             raise NotFoundError("key.tag_unknown", tag="")
-        eod = self.end_of_day_time()
         with self.ctx.db.write() as s:
             key = KeyRepository(s).by_tag(tag)
             if key is None:
@@ -985,7 +990,7 @@ class KeyService:
                 return ScanResult("checked_in", self._key_view_one(s, key.id), self._loan_view_one(s, loan.id))
             if key.status != "in":
                 raise ConflictError(f"key.status_{key.status}", tag=key.tag_code)
-            rules = self._rules_for(key, now(), None, False, eod)
+            rules = self._rules_for(key, now(), None, False, self._end_of_day_in(s))
             return ScanResult("needs_checkout", self._key_view_one(s, key.id), None, rules)
 
     def check_out(self, key_id: int, data: LoanInput, *, manager_approval: Approval | None = None,
@@ -995,9 +1000,9 @@ class KeyService:
         errors = FieldErrors()
         mgr = self._approver(manager_approval, "manager", "manager_approval", errors, data.borrower_staff_id)
         gm = self._approver(gm_approval, "general_manager", "gm_approval", errors, data.borrower_staff_id)
-        eod = self.end_of_day_time()
         out_at = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
+            eod = self._end_of_day_in(s)
             loan = self._check_out(s, op, key_id, data, out_at, eod, errors, mgr, gm)
             return self._loan_view_one(s, loan.id)
 
@@ -1298,11 +1303,13 @@ class KeyService:
         out.sort(key=lambda o: (not o.highlight, not o.overnight, o.loan.due_at, o.loan.id))
         return out
 
-    def still_out_view(self, loan: LoanView, at: datetime | None = None) -> OvernightView:
+    def still_out_view(self, loan: LoanView, at: datetime | None = None, *,
+                       end_of_day: time | None = None) -> OvernightView:
         """How a loan just made appears in the still-out list, without reading the list again
-        (a new loan has no acknowledgement yet)."""
+        (a new loan has no acknowledgement yet). ``end_of_day``: the setting as the caller
+        last read it (the Keys tab keeps it), to spare a read per scan."""
         at = (at or now()).replace(microsecond=0)
-        eod = self.end_of_day_time()
+        eod = end_of_day if end_of_day is not None else self.end_of_day_time()
         return self._overnight_view(loan, at, eod, night_of(at, eod), None)
 
     def unacknowledged(self, at: datetime | None = None) -> list[OvernightView]:

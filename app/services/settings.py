@@ -150,6 +150,15 @@ def _money_text(value: Any) -> str:
     return str(d.quantize(Decimal("0.01")))
 
 
+def read_setting(s, key: str) -> Any:  # noqa: ANN001 - an open Session
+    """One setting, stored value or default, read in the caller's session (so a service that
+    needs a setting in its unit of work does not open another transaction for it)."""
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    row = s.get(Setting, key)
+    return json.loads(row.value) if row is not None else DEFAULTS[key]
+
+
 class SettingsService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
@@ -164,7 +173,10 @@ class SettingsService:
         return values
 
     def get(self, key: str) -> Any:
-        return self.all()[key]
+        """One setting, stored value or default (one primary-key read, not every setting:
+        the key cabinet asks for its end of day on every scan)."""
+        with self.ctx.db.read() as s:
+            return read_setting(s, key)
 
     def set(self, key: str, value: Any) -> None:
         """Change one setting (supervisors and above, some administrators only: ``MIN_ROLE``); audited."""

@@ -226,6 +226,7 @@
     <name>BatchDialog</name>
     <message>
         <source>Courier&apos;s list</source>
+        <extracomment>The scan router hands scans to the Parcels tab while this dialog is open (ui/scan_router.py).</extracomment>
         <translation>快递员清单</translation>
     </message>
     <message>
@@ -608,6 +609,10 @@
         <translation>借用人签字</translation>
     </message>
     <message>
+        <source>By signing, the borrower returns the key today (unless approved otherwise), does not take it off the premises and does not have it copied.</source>
+        <translation>签字即表示借用人当日归还钥匙（经批准的除外），不将钥匙带出小区，不私自配制。</translation>
+    </message>
+    <message>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
@@ -813,6 +818,10 @@
     <message>
         <source>&amp;Requested by</source>
         <translation>申请人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Name, unit, pinyin initials (zs) or phone tail</source>
+        <translation>姓名、房号、拼音首字母（zs）或手机尾号</translation>
     </message>
     <message>
         <source>Reason given</source>
@@ -1308,6 +1317,10 @@ Emergency contact: %3  %4</source>
         <translation>接收人(&amp;R)</translation>
     </message>
     <message>
+        <source>The owner: name, pinyin initials (zs) or phone tail</source>
+        <translation>业主：姓名、拼音首字母（zs）或手机尾号</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1389,8 +1402,8 @@ Emergency contact: %3  %4</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>e.g. A-1203 (owner&apos;s keys)</source>
-        <translation>如 A-1203（业主钥匙）</translation>
+        <source>A-1203, or the owner: name, initials (zs), phone tail</source>
+        <translation>A-1203，或业主：姓名、首字母（zs）、手机尾号</translation>
     </message>
     <message>
         <source>e.g. 入户门, A栋天台门, 1号配电房</source>
@@ -2064,6 +2077,13 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>LoanTableModel</name>
     <message>
         <source>Out</source>
@@ -2262,6 +2282,10 @@ Emergency contact: %3  %4</source>
 The reception counter of a managed property.</source>
         <translation>前台服务台 %1
 物业服务中心前台的日常工作软件。</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -6845,8 +6869,12 @@ This module is coming in a later version of Reception Desk.</source>
 <context>
     <name>ScanRouter</name>
     <message>
-        <source>%1 %2: this kind of code is handled in a later version.</source>
+        <source>%1 was not used: finish or close the open window first, then scan again.</source>
         <extracomment>Which tab handles which kind of code, and the method it offers for it.</extracomment>
+        <translation>%1 未处理：请先完成或关闭当前窗口，再重新扫描。</translation>
+    </message>
+    <message>
+        <source>%1 %2: this kind of code is handled in a later version.</source>
         <translation>%1 %2：此类条码将在后续版本中处理。</translation>
     </message>
     <message>
@@ -7390,6 +7418,7 @@ This module is coming in a later version of Reception Desk.</source>
     <name>SpotCheckDialog</name>
     <message>
         <source>Scanned %1  ·  matched %2  ·  unexpected %3  ·  unknown %4  ·  repeated %5</source>
+        <extracomment>The scan router hands scans to the Keys tab while this dialog is open (ui/scan_router.py).</extracomment>
         <translation>已扫描 %1  ·  相符 %2  ·  不应在柜 %3  ·  未知 %4  ·  重复 %5</translation>
     </message>
     <message>
@@ -7581,6 +7610,10 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>借出中</translation>
     </message>
     <message>
         <source>not yet</source>

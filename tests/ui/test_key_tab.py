@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -182,6 +183,16 @@ def test_missing_fields_show_under_each_field_and_save_nothing(qtbot, cabinet, b
     assert cabinet.keys.find("K00004").status == "in"
 
 
+def test_the_borrower_sees_what_a_signature_promises_in_both_languages(qtbot, cabinet, bus, translations):
+    tab = make_tab(qtbot, cabinet, bus)
+    dlg = CheckOutDialog(cabinet, cabinet.keys.find("K00004"), tab)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.terms.isVisible() and "off the premises" in dlg.terms.text() and "copied" in dlg.terms.text()
+    translations.set_language("zh_CN")
+    qtbot.waitUntil(lambda: "不将钥匙带出小区" in dlg.terms.text() and "不私自配制" in dlg.terms.text())
+
+
 def test_overnight_listing_acknowledgement_and_shift_close(qtbot, cabinet, bus, translations):
     # A loan due in 20 minutes must stay a day loan whenever the test runs: the day ends late.
     if datetime.now() + timedelta(minutes=25) > datetime.now().replace(hour=23, minute=59):
@@ -338,6 +349,21 @@ def test_models_pass_the_model_tester(qtmodeltester, cabinet):
     out = StillOutModel()
     out.set_rows(cabinet.keys.still_out(), at=now, soon_minutes=60)
     qtmodeltester.check(out)
+
+
+def test_a_lent_key_s_state_is_not_the_out_time_header_in_chinese(cabinet, translations):
+    """"Out" is the loan-time column's header; a key simply lent is "Lent" (借出中), not 借出时间."""
+    loan = cabinet.keys.check_out(cabinet.keys.find("K00003").id, LoanInput(
+        "检修", "staff", borrower_name="黄志强", signed_on_slip=True,
+        due_at=datetime.now() + timedelta(hours=3), engineering_repair=True))
+    out = StillOutModel()
+    # A plain loan, not yet due (whatever the time of day the test runs at).
+    view = replace(cabinet.keys.still_out_view(loan, loan.out_at), overnight=False, excuse="", highlight=False)
+    out.set_rows([view], at=loan.out_at, soon_minutes=60)
+    translations.set_language("zh_CN")
+    state = out.data(out.index(0, 0))
+    header = out.headerData(5, Qt.Orientation.Horizontal)
+    assert state == "借出中" and header == "借出时间"
 
 
 def test_loan_slip_and_monthly_report_render_and_export(qtbot, cabinet, bus, translations, tmp_path):

@@ -61,3 +61,66 @@ def test_key_tag_typed_into_the_badge_field_goes_to_the_key_cabinet(qtbot, servi
     assert window.tabs.currentWidget() is window.pages["keys"]
     assert services.keys.find(tag).status == "in"
     assert tab.sign_out_field.text() == ""
+
+
+def test_a_scan_behind_an_open_window_is_not_acted_on(qtbot, services, bus, translations):
+    """A check-out form (or any modal window) is open: a scanned key is neither checked in nor
+    given a second form behind it; the spot check, which takes scans, still gets them."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtWidgets import QDialog
+
+    from app.services.keys import IntakeInput, LoanInput
+    from ui.keys.spot_check import SpotCheckDialog
+
+    sign_in_as(services, "super")
+    key = services.keys.intake(IntakeInput("store", "客服部库房", 1, "S-001", "开发商 陈工", area="管理处"))
+    services.keys.check_out(key.key_id, LoanInput(
+        "盘点", "staff", borrower_name="刘伟", signed_on_slip=True,
+        due_at=datetime.now() + timedelta(minutes=30), engineering_repair=True))
+    window = _window(qtbot, services, bus, translations)
+    tab = window.pages["keys"]
+    opened = []
+    tab.exec_dialog = lambda dlg: opened.append(dlg) or QDialog.DialogCode.Rejected
+    messages = []
+    bus.sig_status.connect(messages.append)
+
+    form = QDialog(window)
+    form.setModal(True)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: form.isVisible())
+    window.scanners.submit_text(key.tag_code)
+    assert services.keys.find(key.tag_code).status == "out" and opened == []
+    assert any("was not used" in m and key.tag_code in m for m in messages)
+
+    spot = SpotCheckDialog(services, window)
+    spot.setModal(True)
+    qtbot.addWidget(spot)
+    form.hide()
+    spot.show()
+    qtbot.waitUntil(lambda: spot.isVisible())
+    routed = []
+    tab.handle_scan = lambda text: routed.append(text) or True
+    window.scanners.submit_text("K07777")
+    assert routed == ["K07777"]
+    spot.hide()
+    del tab.handle_scan  # the real method again
+
+    from ui.parcels.batch import BatchDialog  # the courier batch check takes scans too
+
+    parcels = window.pages["parcels"]
+    batch = BatchDialog(services, parcels, window)
+    batch.setModal(True)
+    qtbot.addWidget(batch)
+    batch.show()
+    qtbot.waitUntil(lambda: batch.isVisible())
+    parcels.handle_scan = lambda text: routed.append(text) or True
+    window.scanners.submit_text("SF1234567890123")
+    assert routed[-1] == "SF1234567890123"
+    batch.hide()
+    del parcels.handle_scan
+
+    qtbot.wait(1100)  # past the double-read window for the first scan of the tag
+    window.scanners.submit_text(key.tag_code)  # nothing open: the key comes back
+    assert services.keys.find(key.tag_code).status == "in"

@@ -96,12 +96,16 @@ class BorrowerPicker(QLineEdit):
 class CheckOutDialog(Retranslating, QDialog):
     """Lend one key set. ``result_loan`` holds the ``LoanView`` after a successful check-out."""
 
-    def __init__(self, services: Services, key: KeyView, parent: QWidget | None = None):
+    def __init__(self, services: Services, key: KeyView, parent: QWidget | None = None, *,
+                 rules: LoanRules | None = None):
+        """``rules``: what the scan already said this key needs (``ScanResult.rules``), so a
+        scanned key's form opens without asking again."""
         super().__init__(parent)
         self._services = services
         self.key = key
         self.result_loan: LoanView | None = None
-        self.rules: LoanRules = services.keys.loan_rules(key.id)
+        self.rules: LoanRules = rules if rules is not None and rules.key_id == key.id else \
+            services.keys.loan_rules(key.id)
 
         self.key_label = QLabel(self)
         self.key_label.setWordWrap(True)
@@ -185,10 +189,16 @@ class CheckOutDialog(Retranslating, QDialog):
         self.signed_on_slip = QCheckBox(self)
         self.signed_on_slip.setObjectName("signed_on_slip")
         self.sign_box = QGroupBox(self)
+        # What the borrower signs for (DOMAIN §2; the printed slip says it in its footer).
+        self.terms = QLabel(self.sign_box)
+        self.terms.setObjectName("loan_terms")
+        self.terms.setWordWrap(True)
         self.sign_form = FieldForm(self.sign_box)
         self.sign_form.add_row("signature", self.signature)
         self.sign_form.add_row("signed_on_slip", self.signed_on_slip)
-        QVBoxLayout(self.sign_box).addWidget(self.sign_form)
+        sign_lay = QVBoxLayout(self.sign_box)
+        sign_lay.addWidget(self.terms)
+        sign_lay.addWidget(self.sign_form)
         self.print_slip = QCheckBox(self)
         self.print_slip.setChecked(True)
 
@@ -397,6 +407,8 @@ class CheckOutDialog(Retranslating, QDialog):
         self.gm_form.label("gm_user").setText(self.tr("GM's user name"))
         self.gm_form.label("gm_approval").setText(self.tr("GM's password"))
         self.sign_box.setTitle(self.tr("Borrower's signature"))
+        self.terms.setText(self.tr("By signing, the borrower returns the key today (unless approved otherwise), "
+                                   "does not take it off the premises and does not have it copied."))
         self.sign_form.label("signature").setText(self.tr("Signature"))
         self.sign_form.label("signed_on_slip").setText("")
         self.signed_on_slip.setText(self.tr("Signs on the printed slip instead"))

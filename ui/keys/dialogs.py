@@ -36,6 +36,7 @@ from ui.keys.common import password_edit
 from ui.widgets.qt_dates import py_dt, qdt
 from ui.messages import key_category_name, key_status_name, key_term_name
 from ui.widgets.field_form import FieldForm
+from ui.widgets.occupant_picker import FILL_NAME, OccupantPicker
 from ui.widgets.retranslate import Retranslating
 
 _CTX = "KeyDialogs"
@@ -312,8 +313,9 @@ class CopyRequestDialog(FormDialog):
     def __init__(self, services: Services, key: KeyView, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.key = key
-        self.requested_by = QLineEdit(self)
-        self.requested_by.setMaxLength(64)
+        # Usually an owner or tenant: picked from the directory (or typed).
+        self.requested_by = OccupantPicker(services, self, fill=FILL_NAME)
+        self.requested_by.setObjectName("requested_by")
         self.reason = _multiline(self)
         self.form.add_row("requested_by", self.requested_by)
         self.form.add_row("reason", self.reason)
@@ -321,7 +323,7 @@ class CopyRequestDialog(FormDialog):
         self.requested_by.setFocus()
 
     def call(self):  # noqa: ANN201
-        return self.services.keys.record_copy_request(self.key.id, requested_by=self.requested_by.text(),
+        return self.services.keys.record_copy_request(self.key.id, requested_by=self.requested_by.person_name(),
                                                       reason=self.reason.toPlainText())
 
     def retranslate(self) -> None:
@@ -331,6 +333,7 @@ class CopyRequestDialog(FormDialog):
         self.info.setStyleSheet("color: #b00020;")
         self.info.show()
         self.form.label("requested_by").setText(self.tr("&Requested by"))
+        self.requested_by.setPlaceholderText(self.tr("Name, unit, pinyin initials (zs) or phone tail"))
         self.form.label("reason").setText(self.tr("Reason given"))
         self.ok_button.setText(self.tr("Record &refusal"))
 
@@ -426,9 +429,16 @@ class HandOverDialog(FormDialog):
     def __init__(self, services: Services, key: KeyView, parent: QWidget | None = None):
         super().__init__(services, parent)
         self.key = key
-        self.recipient = QLineEdit(self)
-        self.recipient.setMaxLength(64)
-        if key.occupant_name:
+        # The unit's occupants are suggested (name, initials, phone tail); a relative not in
+        # the directory may still be typed.
+        self.recipient = OccupantPicker(services, self, fill=FILL_NAME, unit_filter=lambda: key.unit_code)
+        self.recipient.setObjectName("recipient")
+        if key.occupant_id is not None:
+            try:
+                self.recipient.show_occupant(services.occupants.get(key.occupant_id))
+            except Exception:  # noqa: BLE001 - the owner left the directory: type the name
+                self.recipient.setText(key.occupant_name)
+        elif key.occupant_name:
             self.recipient.setText(key.occupant_name)
         self.note = _multiline(self)
         self.form.add_row("recipient", self.recipient, aliases=("occupant_id",))
@@ -437,13 +447,14 @@ class HandOverDialog(FormDialog):
         self.recipient.setFocus()
 
     def call(self):  # noqa: ANN201
-        return self.services.keys.hand_over(self.key.id, recipient=self.recipient.text(),
-                                            occupant_id=None, note=self.note.toPlainText())
+        return self.services.keys.hand_over(self.key.id, recipient=self.recipient.person_name(),
+                                            occupant_id=self.recipient.occupant_id, note=self.note.toPlainText())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Hand over to the owner"))
         self.header.setText(key_summary(self.key))
         self.form.label("recipient").setText(self.tr("&Received by"))
+        self.recipient.setPlaceholderText(self.tr("The owner: name, pinyin initials (zs) or phone tail"))
         self.form.label("note").setText(self.tr("Note"))
         self.ok_button.setText(self.tr("&Hand over"))
 

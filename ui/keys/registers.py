@@ -35,6 +35,7 @@ from ui.errors import run_action
 from ui.format import fmt_datetime
 from ui.messages import key_category_name, key_term_name
 from ui.widgets.field_form import FieldForm
+from ui.widgets.occupant_picker import FILL_NAME, OccupantPicker
 from ui.widgets.retranslate import Retranslating
 
 _STAT_COLUMNS = ("at_start", "received", "handed_over", "lent", "keys_lent", "retired", "changed", "lost", "found",
@@ -51,8 +52,9 @@ class IntakeDialog(Retranslating, QDialog):
         self.category = QComboBox(self)
         for c in CATEGORIES:
             self.category.addItem("", c)
-        self.unit = QLineEdit(self)
-        self.unit.setMaxLength(32)
+        # A unit number, or the owner entrusting a spare key picked from the directory.
+        self.unit = OccupantPicker(services, self)
+        self.unit.setObjectName("intake_unit")
         self.label = QLineEdit(self)
         self.label.setMaxLength(128)
         self.area = QLineEdit(self)
@@ -70,8 +72,10 @@ class IntakeDialog(Retranslating, QDialog):
         self.source = QComboBox(self)
         for s in INTAKE_SOURCES:
             self.source.addItem("", s)
-        self.handed_over_by = QLineEdit(self)
-        self.handed_over_by.setMaxLength(64)
+        # From an owner: the owner picked here (suggestions only then; developers are typed).
+        self.handed_over_by = OccupantPicker(services, self, fill=FILL_NAME)
+        self.handed_over_by.setObjectName("handed_over_by")
+        self.handed_over_by.suggester.enabled = False
         self.outstanding = QComboBox(self)
         self.note = QLineEdit(self)
         self.note.setMaxLength(1000)
@@ -104,6 +108,9 @@ class IntakeDialog(Retranslating, QDialog):
         for edit in (self.unit, self.label, self.area, self.hook, self.condition, self.handed_over_by, self.note):
             edit.returnPressed.connect(self.focusNextChild)
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.unit.sig_picked.connect(self._owner_picked)
+        self.handed_over_by.sig_picked.connect(self._owner_picked)
         self.retranslate()
         self._load_outstanding()
         self.resize(560, 640)
@@ -114,6 +121,21 @@ class IntakeDialog(Retranslating, QDialog):
         self.sealed.setEnabled(public)
         if public:
             self.key_count.setValue(1)
+
+    def _source_changed(self, _i: int = 0) -> None:
+        self.handed_over_by.suggester.enabled = self.source.currentData() == "owner"
+
+    def _owner_picked(self, occupant) -> None:  # noqa: ANN001
+        """An occupant picked (in the unit or the handed-over-by field): the owner entrusting
+        a spare key of their own unit — both fields and the source follow."""
+        if self.unit.occupant_id != occupant.id:
+            self.unit.show_occupant(occupant)
+        if self.category.currentData() != "unit":
+            self.category.setCurrentIndex(self.category.findData("unit"))
+        if self.source.currentData() == "developer" and not self.handed_over_by.text().strip():
+            self.source.setCurrentIndex(self.source.findData("owner"))
+        if self.source.currentData() == "owner" and self.handed_over_by.occupant_id != occupant.id:
+            self.handed_over_by.show_occupant(occupant)
 
     def _load_outstanding(self) -> None:
         current = self.outstanding.currentData()
@@ -131,8 +153,9 @@ class IntakeDialog(Retranslating, QDialog):
     def value(self) -> IntakeInput:
         return IntakeInput(
             category=self.category.currentData(), label=self.label.text(), key_count=self.key_count.value(),
-            hook=self.hook.text(), handed_over_by=self.handed_over_by.text(),
-            condition=self.condition.text() or "完好", area=self.area.text(), unit_code=self.unit.text(),
+            hook=self.hook.text(), handed_over_by=self.handed_over_by.person_name(),
+            condition=self.condition.text() or "完好", area=self.area.text(), unit_code=self.unit.unit_code(),
+            occupant_id=self.unit.occupant_id if self.category.currentData() == "unit" else None,
             expected_count=self.expected.value() or None, source=self.source.currentData(),
             sealed_spares=self.sealed.value() if self.category.currentData() == "public" else 0,
             outstanding_id=self.outstanding.currentData(), note=self.note.text(),
@@ -175,7 +198,7 @@ class IntakeDialog(Retranslating, QDialog):
             self.source.setItemText(i, key_term_name(self.source.itemData(i)))
         if self.outstanding.count():
             self.outstanding.setItemText(0, self.tr("(none)"))
-        self.unit.setPlaceholderText(self.tr("e.g. A-1203 (owner's keys)"))
+        self.unit.setPlaceholderText(self.tr("A-1203, or the owner: name, initials (zs), phone tail"))
         self.label.setPlaceholderText(self.tr("e.g. 入户门, A栋天台门, 1号配电房"))
         self.hook.setPlaceholderText(self.tr("e.g. A-012"))
         self.condition.setPlaceholderText("完好")
@@ -250,7 +273,10 @@ class OutstandingDialog(Retranslating, QDialog):
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
-    def refresh(self) -> None:
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload the register; keep the entry worked on selected (or ``select_id``)."""
+        if select_id is None and self.current() is not None:
+            select_id = self.current().id
         try:
             self.entries = self.services.keys.outstanding(include_closed=self.include_closed.isChecked())
         except Exception:  # noqa: BLE001
@@ -263,7 +289,8 @@ class OutstandingDialog(Retranslating, QDialog):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if self.entries:
-            self.table.setCurrentCell(0, 0)
+            rows = [r for r, o in enumerate(self.entries) if o.id == select_id]
+            self.table.setCurrentCell(rows[0] if rows else 0, 0)
         self._show_notes()
 
     def _show_notes(self) -> None:
@@ -284,7 +311,9 @@ class OutstandingDialog(Retranslating, QDialog):
         if view is not None:
             for e in (self.location, self.unit, self.first_note):
                 e.clear()
-            self.refresh()
+            self.count.setValue(1)  # the next entry's count is typed afresh
+            self.refresh(select_id=view.id)
+            self.location.setFocus()
         return view
 
     def _ask(self, title: str, label: str) -> str | None:

@@ -29,6 +29,9 @@ _COLOURS = {"matched": "#1b5e20", "unexpected": "#b00020", "unknown": "#b00020",
 class SpotCheckDialog(Retranslating, QDialog):
     """Start (or resume) a spot check, scan tags, finish: matched / missing / unexpected."""
 
+    #: The scan router hands scans to the Keys tab while this dialog is open (ui/scan_router.py).
+    accepts_scans = True
+
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services

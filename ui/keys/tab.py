@@ -8,7 +8,8 @@ Ctrl+Shift+A acknowledge · Ctrl+Shift+L loan register · F5 refresh.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -232,7 +233,7 @@ class KeysTab(Retranslating, QWidget):
         self._loan_timer.timeout.connect(self.refresh_loans)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)  # overdue / overnight appear without anyone clicking
-        self._clock.timeout.connect(self.refresh_still_out)
+        self._clock.timeout.connect(self._clock_tick)
         self._clock.start()
 
         self.scan_field.returnPressed.connect(self.scan_entered)
@@ -270,6 +271,9 @@ class KeysTab(Retranslating, QWidget):
             ("F5", self.refresh),
         ])
 
+        self._eod: time | None = None  # None: not read yet (the service reads it)
+        self._soon = 60
+        self._styles: dict[int, str] = {}
         self._sized = False
         self._out_sized = False
         self._coalesce = False
@@ -298,7 +302,7 @@ class KeysTab(Retranslating, QWidget):
 
     def _say(self, text: str, ok: bool) -> None:
         self.feedback.setText(text)
-        self.feedback.setStyleSheet(_OK_STYLE if ok else _ERR_STYLE)
+        self._style(self.feedback, _OK_STYLE if ok else _ERR_STYLE)
         self.bus.sig_status.emit(text)
 
     def _changed(self, *, coalesce: bool = False) -> None:
@@ -375,7 +379,7 @@ class KeysTab(Retranslating, QWidget):
             self._select_key(result.key.id)
             self.scan_field.setFocus()
             return True
-        self.check_out(result.key)
+        self.check_out(result.key, rules=result.rules)
         return True
 
     def _show_returned(self, key: KeyView, loan: LoanView | None) -> None:
@@ -392,17 +396,15 @@ class KeysTab(Retranslating, QWidget):
         self._update_buttons()
 
     def _show_lent(self, key: KeyView, loan: LoanView) -> None:
-        try:
-            fresh = self.services.keys.get(key.id)
-        except Exception:  # noqa: BLE001 - the coalesced reload will show it anyway
-            fresh = None
-        if fresh is not None:
-            self.key_model.update_key(fresh)
+        # The key as the loan left it: check_out changed nothing else on the set.
+        self.key_model.update_key(replace(key, status="out", loan_id=loan.id, borrower_name=loan.borrower_name,
+                                          out_at=loan.out_at, due_at=loan.due_at, overdue=False))
         if self.loan_query() == LoanQuery():
             self.loan_model.put_loan(loan, newest=True)
         at = datetime.now().replace(microsecond=0)
         try:
-            self.out_model.add(self.services.keys.still_out_view(loan, at), at=at, soon_minutes=self._soon_minutes())
+            self.out_model.add(self.services.keys.still_out_view(loan, at, end_of_day=self._eod),
+                               at=at, soon_minutes=self._soon)
         except Exception:  # noqa: BLE001 - settings unreadable: fall back to the full list
             self.refresh_still_out()
         self._update_counts()
@@ -418,8 +420,8 @@ class KeysTab(Retranslating, QWidget):
         if row >= 0:
             self.key_view.selectRow(row)
 
-    def check_out(self, key: KeyView) -> LoanView | None:
-        dlg = CheckOutDialog(self.services, key, self)
+    def check_out(self, key: KeyView, *, rules=None) -> LoanView | None:  # noqa: ANN001
+        dlg = CheckOutDialog(self.services, key, self, rules=rules)
         accepted = self.exec_dialog(dlg) == QDialog.DialogCode.Accepted
         loan = dlg.result_loan
         if not accepted or loan is None:
@@ -570,12 +572,23 @@ class KeysTab(Retranslating, QWidget):
     # -- data ----------------------------------------------------------------------------
 
     def _soon_minutes(self) -> int:
+        return self._soon
+
+    def _read_settings(self) -> None:
+        """The cabinet's end of day and "due soon" minutes, read at each full reload (and when
+        the settings change) rather than on every scan."""
         try:
-            return int(self.services.settings.get("keys.due_soon_minutes"))
+            self._eod = self.services.keys.end_of_day_time()
+        except Exception:  # noqa: BLE001 - keep the last known value
+            pass
+        try:
+            self._soon = int(self.services.settings.get("keys.due_soon_minutes"))
         except Exception:  # noqa: BLE001
-            return 60
+            pass
 
     def refresh(self) -> None:
+        if self.services.ctx.operator is not None:
+            self._read_settings()
         self.refresh_keys()
         self.refresh_loans()
         self.refresh_still_out()
@@ -621,9 +634,9 @@ class KeysTab(Retranslating, QWidget):
             self.loan_model.clear()
             self._loan_matches = 0
             self.loan_count.setText(_message_of(exc))
-            self.loan_count.setStyleSheet(_ERR_STYLE)
+            self._style(self.loan_count, _ERR_STYLE)
             return
-        self.loan_count.setStyleSheet("")
+        self._style(self.loan_count, "")
         self._update_counts()
 
     def refresh_still_out(self) -> None:
@@ -636,6 +649,13 @@ class KeysTab(Retranslating, QWidget):
             self._out_sized = True
         self._update_counts()
 
+    def _clock_tick(self) -> None:
+        if self._refresh_timer.isActive():
+            return  # scanning: the reload after the burst brings the list up to date
+        if self.services.ctx.operator is not None:
+            self._read_settings()  # a change made at another counter arrives within a minute
+        self.refresh_still_out()
+
     def _update_buttons(self) -> None:
         key = self.selected_key()
         self.check_out_button.setEnabled(key is not None and key.status == "in")
@@ -647,10 +667,7 @@ class KeysTab(Retranslating, QWidget):
         self.loan_count.setText(self.tr("%n loan(s) found", "", getattr(self, "_loan_matches", 0)))
         n = self.out_model.rowCount()
         overdue, soon, highlight, unacked = self.out_model.counts()
-        try:
-            eod = self.services.keys.end_of_day_time().strftime("%H:%M") if self.services.ctx.operator else ""
-        except Exception:  # noqa: BLE001
-            eod = ""
+        eod = self._eod.strftime("%H:%M") if self._eod is not None and self.services.ctx.operator else ""
         parts = [self.tr("%n key(s) out", "", n)]
         if overdue:
             parts.append(self.tr("%n overdue", "", overdue))
@@ -664,13 +681,21 @@ class KeysTab(Retranslating, QWidget):
         if eod:
             text += "\n" + self.tr("Keys come back the same day, by %1.").replace("%1", eod)
         self.out_summary.setText(text)
-        self.out_summary.setStyleSheet(_ERR_STYLE if (overdue or highlight) else "font-weight: bold;")
+        self._style(self.out_summary, _ERR_STYLE if (overdue or highlight) else "font-weight: bold;")
         self.out_box.setTitle(self.tr("Keys still out (%1)").replace("%1", str(n)))
+
+    def _style(self, widget: QWidget, sheet: str) -> None:
+        """Set a style sheet only when it changes: every call re-polishes the widget, and the
+        labels are updated on every scan."""
+        if self._styles.get(id(widget)) != sheet:
+            self._styles[id(widget)] = sheet
+            widget.setStyleSheet(sheet)
 
     def _on_data_changed(self, topic: str) -> None:
         if topic == "keys" and self._coalesce:
             self._refresh_timer.start()  # one reload after a burst of scans, not one per scan
         elif topic in ("keys", "operator", "settings", "occupants"):
+            # refresh() re-reads the settings as well
             self._refresh_timer.stop()
             self.refresh()
 

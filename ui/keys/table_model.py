@@ -320,7 +320,7 @@ class StillOutModel(RowTableModel):
                 parts.append(self.tr("engineering repair"))
             elif o.excuse == "approved":
                 parts.append(self.tr("approved"))
-            return " · ".join(parts) or self.tr("Out")
+            return " · ".join(parts) or self.tr("Lent")  # not "Out": that is the time column's header
         if col == "tag_code":
             return v.tag_code
         if col == "key":

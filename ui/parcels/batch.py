@@ -29,6 +29,9 @@ from ui.widgets.scan_field import ScanLineEdit
 
 
 class BatchDialog(Retranslating, QDialog):
+    #: The scan router hands scans to the Parcels tab while this dialog is open (ui/scan_router.py).
+    accepts_scans = True
+
     def __init__(self, services: Services, tab, parent: QWidget | None = None):  # noqa: ANN001 - ParcelsTab
         super().__init__(parent)
         self._services = services

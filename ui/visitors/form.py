@@ -20,37 +20,19 @@ from app.validation import DOC_TYPES
 from ui.messages import doc_type_name
 from ui.widgets.field_form import FieldForm
 from ui.widgets.scan_field import ScanLineEdit
+from ui.widgets.occupant_picker import FILL_LABEL, OccupantPicker
 from ui.widgets.suggest import Suggester
 from ui.widgets.retranslate import Retranslating
 
 
-class HostPicker(QLineEdit):
+class HostPicker(OccupantPicker):
     """Type a unit, a name, pinyin initials or a phone tail; pick the occupant visited."""
 
-    sig_changed = Signal()
-
     def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._services = services
-        self.occupant_id: int | None = None
-        self.suggester = Suggester(self, self._fetch)
-        self.suggester.sig_picked.connect(self._picked)
-        self.textEdited.connect(self._edited)
-
-    def _fetch(self, text: str):
-        return [(o.label, o) for o in self._services.occupants.search(text, limit=12)]
-
-    def _picked(self, occupant) -> None:  # noqa: ANN001
-        self.occupant_id = occupant.id
-        self.setText(occupant.label)
-        self.sig_changed.emit()
-
-    def _edited(self, _text: str) -> None:
-        self.occupant_id = None
+        super().__init__(services, parent, fill=FILL_LABEL)
 
     def set_occupant(self, occupant_id: int | None, label: str) -> None:
-        self.occupant_id = occupant_id
-        self.setText(label)
+        self.keep_id(occupant_id, label)
 
     def unit_code(self) -> str:
         """What was typed, taken as a unit number when no occupant was picked."""

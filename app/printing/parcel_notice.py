@@ -10,10 +10,10 @@ from app.notifications import ITEM_TYPE_LABELS_ZH, PickupNotice
 from app.printing.layout import MM, Paragraph, RollDocument, Rule, Spacer, format_datetime
 
 
-def render_pickup_notice(notice: PickupNotice) -> bytes:
-    """The notice as a one-page PDF (pure: the same notice gives the same bytes)."""
+def render_pickup_notice(notice: PickupNotice, *, paper: str = "roll80") -> bytes:
+    """The notice as a one-page PDF on the ``paper`` roll (pure: same notice, same bytes)."""
     title = "邮件待领取提醒 REMINDER" if notice.kind == "reminder" else "邮件领取通知 PICK-UP NOTICE"
-    doc = RollDocument(title=title)
+    doc = RollDocument.on(paper, title=title)
     if notice.property_name:
         doc.add(Paragraph(notice.property_name, size=11, align="center", bold=True))
     doc.add(Paragraph(title, size=13, align="center", bold=True))
@@ -33,7 +33,7 @@ def render_pickup_notice(notice: PickupNotice) -> bytes:
     return doc.render()
 
 
-def sample_pickup_notice() -> bytes:
+def sample_pickup_notice(paper: str = "roll80") -> bytes:
     from datetime import datetime
 
     from app.notifications import NoticeItem
@@ -43,4 +43,4 @@ def sample_pickup_notice() -> bytes:
         property_phone="0755-12345678", created_at=datetime(2026, 11, 26, 9, 0),
         items=(NoticeItem("SF1234567890123", "parcel", datetime(2026, 11, 23, 9, 5), "B-03"),
                NoticeItem("M000042", "registered", datetime(2026, 11, 23, 10, 1), "A-01")),
-    ))
+    ), paper=paper)

@@ -10,15 +10,46 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.printing.paper import ROLL_WIDTHS, printer_group
+
 
 @dataclass(frozen=True)
 class PrintKind:
+    """One kind of document: its name, default paper and a sample renderer.
+
+    ``paper`` is a name from :data:`app.printing.paper.PAPERS` ("roll80", "roll58",
+    "label60", "a4", "a5", "cr80"); it decides which of the counter's printers takes the
+    kind. ``papers`` lists every paper the renderer can make (``sample(paper=…)`` is then
+    called with one of them); empty means ``paper`` only.
+    """
+
     name: str
-    paper: str  # "roll80" (80 mm thermal roll), "label60" (60 mm label) or "a4"
-    sample: Callable[[], bytes]
+    paper: str
+    sample: Callable[..., bytes]
+    papers: tuple[str, ...] = ()
+
+    @property
+    def group(self) -> str:
+        """The printer group (``receipt``, ``card``, ``a4``) of the default paper."""
+        return printer_group(self.paper)
+
+    @property
+    def all_papers(self) -> tuple[str, ...]:
+        return self.papers or (self.paper,)
+
+    @property
+    def roll_choice(self) -> bool:
+        """Whether the receipt printer's roll width (80/58 mm) applies to this kind."""
+        return set(ROLL_WIDTHS) <= set(self.all_papers)
+
+    def render_sample(self, paper: str | None = None) -> tuple[str, bytes]:
+        """``(paper used, PDF)``: on ``paper`` if the kind can be made on it, else its own."""
+        if paper and paper != self.paper and paper in self.all_papers:
+            return paper, self.sample(paper=paper)
+        return self.paper, self.sample()
 
 
-def sample_visitor_slip() -> bytes:
+def sample_visitor_slip(paper: str = "roll80") -> bytes:
     from app.printing.visitor_slip import VisitorSlipData, render_visitor_slip
 
     return render_visitor_slip(VisitorSlipData(
@@ -27,13 +58,13 @@ def sample_visitor_slip() -> bytes:
         doc_number="440305199001011234", company="顺丰速运", host_label="A-1203 张三", purpose="送货上门",
         party_size=1, badge_number="V-0042", time_in=datetime(2026, 11, 23, 9, 5), receptionist="王芳",
         printed_at=datetime(2026, 11, 23, 9, 6),
-    ))
+    ), paper=paper)
 
 
-def _key_loan_slip() -> bytes:
+def _key_loan_slip(paper: str = "roll80") -> bytes:
     from app.printing.key_loan_slip import sample_key_loan_slip
 
-    return sample_key_loan_slip()
+    return sample_key_loan_slip(paper)
 
 
 def _key_monthly_report() -> bytes:
@@ -42,24 +73,24 @@ def _key_monthly_report() -> bytes:
     return sample_key_monthly_report()
 
 
-def _parcel_label() -> bytes:
+def _parcel_label(paper: str = "label60") -> bytes:
     from app.printing.parcel_label import sample_parcel_label
 
-    return sample_parcel_label()
+    return sample_parcel_label(paper)
 
 
-def _parcel_notice() -> bytes:
+def _parcel_notice(paper: str = "roll80") -> bytes:
     from app.printing.parcel_notice import sample_pickup_notice
 
-    return sample_pickup_notice()
+    return sample_pickup_notice(paper)
 
 
 PRINT_KINDS: dict[str, PrintKind] = {
     k.name: k for k in (
-        PrintKind("visitor_slip", "roll80", sample_visitor_slip),
-        PrintKind("key_loan_slip", "roll80", _key_loan_slip),
+        PrintKind("visitor_slip", "roll80", sample_visitor_slip, ROLL_WIDTHS),
+        PrintKind("key_loan_slip", "roll80", _key_loan_slip, ROLL_WIDTHS),
         PrintKind("key_monthly_report", "a4", _key_monthly_report),
-        PrintKind("parcel_label", "label60", _parcel_label),
-        PrintKind("parcel_notice", "roll80", _parcel_notice),
+        PrintKind("parcel_label", "label60", _parcel_label, ("label60", *ROLL_WIDTHS)),
+        PrintKind("parcel_notice", "roll80", _parcel_notice, ROLL_WIDTHS),
     )
 }

@@ -107,9 +107,9 @@ def group_for_page_size(width: float, height: float) -> str:
     printer, card-sized ones to the card printer, the rest to the A4 printer.
     """
     w_mm, h_mm = width / MM, height / MM
+    short, long_ = sorted((w_mm, h_mm))
+    if abs(long_ - 85.6) < 1.5 and abs(short - 54) < 1.5:  # a portrait card is still a card
+        return CARD_PRINTER
     if w_mm <= 82:
         return RECEIPT_PRINTER
-    short, long_ = sorted((w_mm, h_mm))
-    if abs(long_ - 85.6) < 1.5 and abs(short - 54) < 1.5:
-        return CARD_PRINTER
     return SHEET_PRINTER

@@ -24,7 +24,8 @@ QUIET_MODULES = 4
 LEVELS = ("L", "M", "Q", "H")
 # Texts reportlab may put in its compact numeric / alphanumeric modes; anything else goes as
 # UTF-8 bytes (reportlab would otherwise try Shift-JIS kanji mode for Chinese).
-_COMPACT = re.compile(r"[0-9]*|[-0-9A-Z $%*+./:]*")
+_NUMERIC = re.compile(r"[0-9]+")
+_ALPHANUMERIC = re.compile(r"[-0-9A-Z $%*+./:]+")
 
 
 def qr_matrix(text: str, *, level: str = "M") -> list[list[bool]]:
@@ -33,12 +34,18 @@ def qr_matrix(text: str, *, level: str = "M") -> list[list[bool]]:
         raise ValueError("a QR code needs some text")
     if level not in LEVELS:
         raise ValueError(f"error correction level must be one of {LEVELS}, not {level!r}")
-    data = text if _COMPACT.fullmatch(text) else qrencoder.QR8bitByte(text)
+    if _NUMERIC.fullmatch(text):
+        data: qrencoder.QR = qrencoder.QRNumber(text)
+    elif _ALPHANUMERIC.fullmatch(text):
+        data = qrencoder.QRAlphaNum(text)
+    else:
+        data = qrencoder.QR8bitByte(text)
+    # A list of segment objects: a bare string would be taken for a list and encoded by repr.
     widget = QrCodeWidget([data], barLevel=level)
     qr = widget.qr
     try:
         qr.make()
-    except (IndexError, TypeError, ValueError) as exc:  # beyond version 40
+    except Exception as exc:  # noqa: BLE001 - reportlab raises a bare Exception on overflow
         raise ValueError(f"too much text for a QR code ({len(text)} characters)") from exc
     return [[bool(m) for m in row] for row in qr.modules]
 

@@ -20,13 +20,16 @@ class PrintKind:
     ``paper`` is a name from :data:`app.printing.paper.PAPERS` ("roll80", "roll58",
     "label60", "a4", "a5", "cr80"); it decides which of the counter's printers takes the
     kind. ``papers`` lists every paper the renderer can make (``sample(paper=…)`` is then
-    called with one of them); empty means ``paper`` only.
+    called with one of them); empty means ``paper`` only. ``copies`` is the default number
+    of copies (a receipt on a roll: the customer's and the counter's).
     """
 
     name: str
     paper: str
     sample: Callable[..., bytes]
     papers: tuple[str, ...] = ()
+    #: copies printed by default (a counter may change it per PC)
+    copies: int = 1
 
     @property
     def group(self) -> str:

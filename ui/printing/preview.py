@@ -1,9 +1,11 @@
-"""A print preview of PDF bytes, and printing them through Qt PDF at the printer's resolution.
+"""A print preview of PDF bytes, printed on this PC's printer for the document's kind.
 
-Every page is rasterised by ``QPdfDocument.render`` at the printer's own dots per inch and
-drawn 1:1, so a 203 dpi thermal printer gets barcode bars already on its dot grid; the render
-is transparent, hence the white page under it. Thresholding (no dithering) keeps text and
-bars crisp on a printer that only knows black and white.
+The Print button prints on the remembered printer of the kind's group (receipt, card or
+A4 printer; Settings → Printing) with the kind's copies, or writes into the PDF folder when
+that is the choice; "Print to…" picks another printer once. Pages are rasterised by
+``QPdfDocument.render`` at the printer's own dots per inch and drawn 1:1 (see
+:mod:`ui.printing.output`), so a 203 dpi thermal printer gets barcode bars already on its
+dot grid.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -23,90 +25,44 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.printing.store import save_print
+from ui.printing.output import (
+    PrintOutcome,
+    Recorder,
+    open_pdf,
+    print_document,
+    print_pdf_document,
+    use_document_page_size,
+)
+from ui.printing.printers import MAX_COPIES, PrinterSettings, PrintTarget
+from ui.printing.texts import outcome_text, printer_choice_name, printer_group_name
 
 log = logging.getLogger(__name__)
 
-
-def _page_image(doc: QPdfDocument, page: int, size: QSize, monochrome: bool) -> QImage:
-    rendered = doc.render(page, size)
-    image = QImage(size, QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.drawImage(0, 0, rendered)
-    painter.end()
-    if monochrome:
-        image = image.convertToFormat(
-            QImage.Format.Format_Mono,
-            Qt.ImageConversionFlag.MonoOnly | Qt.ImageConversionFlag.ThresholdDither,
-        )
-    return image
-
-
-def use_document_page_size(printer: QPrinter, doc: QPdfDocument) -> None:
-    """Ask the printer for the first page's paper size, without margins.
-
-    A roll printer's driver then cuts the slip at its real length; a driver that refuses
-    the size keeps its own paper and :func:`print_pdf_document` scales down to fit.
-    """
-    if doc.pageCount() < 1:
-        return
-    size = doc.pagePointSize(0)
-    page_size = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point, "",
-                          QPageSize.SizeMatchPolicy.ExactMatch)
-    orientation = (QPageLayout.Orientation.Landscape if size.width() > size.height()
-                   else QPageLayout.Orientation.Portrait)
-    printer.setPageSize(page_size)
-    printer.setPageOrientation(orientation)
-    printer.setFullPage(True)
-
-
-def print_pdf_document(doc: QPdfDocument, printer: QPrinter, *, monochrome: bool = True) -> bool:
-    """Print every page of ``doc`` on ``printer``; False if the printer could not start.
-
-    Pages are drawn at their real size from the paper's top-left corner (the PDF carries
-    its own margins) and only scaled down when the paper is smaller.
-    """
-    if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
-        return False
-    printer.setFullPage(True)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        dpi = printer.resolution()
-        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-        for page in range(doc.pageCount()):
-            if page and not printer.newPage():
-                return False
-            pt = doc.pagePointSize(page)
-            w, h = pt.width() * dpi / 72.0, pt.height() * dpi / 72.0
-            scale = min(1.0, paper.width() / w if w else 1.0, paper.height() / h if h else 1.0)
-            size = QSize(max(1, round(w * scale)), max(1, round(h * scale)))
-            painter.drawImage(QPoint(0, 0), _page_image(doc, page, size, monochrome))
-    finally:
-        painter.end()
-    return True
+__all__ = ["PdfPreviewDialog", "print_pdf_document", "use_document_page_size"]
 
 
 class PdfPreviewDialog(QDialog):
-    """Shows PDF bytes; Print…, Save as PDF…, Close.
+    """Shows PDF bytes; Print, Print to…, Save as PDF…, Close.
 
-    Each confirmed Print keeps a copy through :func:`app.printing.store.save_print`
-    (``kind``/``ref`` name the file) before the printer is asked, and emits
-    ``printAttempted`` with that path — spoolers report success with the printer
-    unplugged, so the copy is the record and the source of a reprint.
+    ``kind`` is the document's kind (a :data:`app.printing.samples.PRINT_KINDS` name), which
+    picks the printer and the default copies; ``ref`` names the record. Each print attempt
+    keeps a copy through :func:`app.printing.store.save_print` before the printer is asked
+    and emits ``printAttempted`` with that path, then ``printed`` with the
+    :class:`~ui.printing.output.PrintOutcome`; ``recorder`` (the print log) gets every outcome.
     """
 
     printAttempted = Signal(object)  # pathlib.Path of the kept copy
+    printed = Signal(object)  # PrintOutcome
 
     def __init__(self, pdf_bytes: bytes, parent: QWidget | None = None, *, title: str = "",
                  kind: str = "print", ref: str | int = "", file_name: str = "",
-                 monochrome: bool = True):
+                 monochrome: bool = True, settings: PrinterSettings | None = None,
+                 recorder: Recorder | None = None):
         super().__init__(parent)
         self._pdf_bytes = bytes(pdf_bytes)
         self._title = title  # already translated by the caller
@@ -114,14 +70,11 @@ class PdfPreviewDialog(QDialog):
         self._ref = ref
         self._file_name = file_name or f"{kind}.pdf"
         self._monochrome = monochrome
+        self._settings = settings if settings is not None else PrinterSettings()
+        self._recorder = recorder
+        self.last_outcome: PrintOutcome | None = None
 
-        # The buffer must outlive the document: QPdfDocument reads from it lazily.
-        self._data = QByteArray(self._pdf_bytes)
-        self._buffer = QBuffer(self._data, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._doc = QPdfDocument(self)
-        self._doc.load(self._buffer)
-
+        self._doc = open_pdf(self._pdf_bytes, self)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -131,27 +84,43 @@ class PdfPreviewDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(False)
 
+        self.target_label = QLabel(self)
+        self.target_label.setWordWrap(True)
+        self.copies_label = QLabel(self)
+        self.copies = QSpinBox(self)
+        self.copies.setRange(1, MAX_COPIES)
+        self.copies.setValue(self.target().copies)
+        self.copies_label.setBuddy(self.copies)
+
         self.print_button = QPushButton(self)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_to_button = QPushButton(self)
         self.save_button = QPushButton(self)
         self.close_button = QPushButton(self)
         self.print_button.setDefault(True)
-        self.print_button.clicked.connect(self.print_with_dialog)
+        self.print_button.clicked.connect(self.print_default)
+        self.print_to_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_with_dialog)
         self.close_button.clicked.connect(self.reject)
 
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_label, 1)
+        target_row.addWidget(self.copies_label)
+        target_row.addWidget(self.copies)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for b in (self.print_button, self.save_button, self.close_button):
+        for b in (self.print_button, self.print_to_button, self.save_button, self.close_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
         layout.addWidget(self.view, 1)
+        layout.addLayout(target_row)
         layout.addLayout(buttons)
-        self.resize(460, 720)
+        self.resize(460, 760)
 
         ready = self._doc.status() == QPdfDocument.Status.Ready
         self.print_button.setEnabled(ready)
+        self.print_to_button.setEnabled(ready)
         self.error_label.setVisible(not ready)
         self.retranslate()
 
@@ -166,14 +135,27 @@ class PdfPreviewDialog(QDialog):
     def pdf_bytes(self) -> bytes:
         return self._pdf_bytes
 
+    def target(self) -> PrintTarget:
+        """Where Print sends this document on this PC."""
+        size = None
+        if self._doc.pageCount() > 0:
+            pt = self._doc.pagePointSize(0)
+            size = (pt.width(), pt.height())
+        return self._settings.target(self._kind, size)
+
     # --- i18n ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.setWindowTitle(self._title or self.tr("Print preview"))
-        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setText(self.tr("&Print"))
+        self.print_to_button.setText(self.tr("Print &to…"))
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
+        self.copies_label.setText(self.tr("&Copies"))
         self.error_label.setText(self.tr("This document could not be opened."))
+        target = self.target()
+        self.target_label.setText(self.tr("%1: %2").replace("%1", printer_group_name(target.group))
+                                  .replace("%2", printer_choice_name(target.printer, target.folder)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -182,31 +164,47 @@ class PdfPreviewDialog(QDialog):
 
     # --- actions -------------------------------------------------------------------------
 
-    def print_with_dialog(self) -> None:
+    def print_default(self) -> PrintOutcome | None:
+        """Print on the remembered printer (or into the PDF folder) with the copies shown.
+
+        With no printer chosen and none installed as the system default, the print dialog
+        opens instead (it can still print to a file).
+        """
+        target = self.target()
+        if not target.to_pdf_folder and not target.printer_name():
+            return self.print_with_dialog()
+        return self._finish(print_document(self._doc, self._pdf_bytes, target, self._ref,
+                                           copies=self.copies.value(), monochrome=self._monochrome,
+                                           recorder=self._recorder))
+
+    def print_with_dialog(self) -> PrintOutcome | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         use_document_page_size(printer, self._doc)
+        printer.setCopyCount(self.copies.value())
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_on(printer)
+            return None
+        self.copies.setValue(max(1, min(printer.copyCount(), MAX_COPIES)))
+        return self._print_on(printer)
 
     def print_on(self, printer: QPrinter) -> bool:
-        """Keep a copy, then print on a configured ``printer``; tell the user if it fails."""
-        kept: Path | None = None
-        try:
-            kept = save_print(self._pdf_bytes, self._kind, self._ref)
-            self.printAttempted.emit(kept)
-        except OSError:
-            log.exception("could not keep a copy of the printout")
-        ok = print_pdf_document(self._doc, printer, monochrome=self._monochrome)
-        if not ok:
-            log.error("printing %s %s failed on %s", self._kind, self._ref, printer.printerName())
-            text = self.tr("The printer could not be started.")
-            if kept is not None:
-                text += "\n" + self.tr("A copy was kept in %1.").replace("%1", str(kept))
-            QMessageBox.warning(self, self.tr("Print"), text)
-        return ok
+        """Keep a copy, then print on a configured ``printer`` with the copies shown."""
+        return self._print_on(printer).ok
+
+    def _print_on(self, printer: QPrinter) -> PrintOutcome:
+        return self._finish(print_document(self._doc, self._pdf_bytes, self.target(), self._ref,
+                                           printer=printer, copies=self.copies.value(),
+                                           monochrome=self._monochrome, recorder=self._recorder))
+
+    def _finish(self, outcome: PrintOutcome) -> PrintOutcome:
+        self.last_outcome = outcome
+        if outcome.kept is not None:
+            self.printAttempted.emit(outcome.kept)
+        self.printed.emit(outcome)
+        if not outcome.ok:
+            QMessageBox.warning(self, self.tr("Print"), outcome_text(outcome))
+        return outcome
 
     def save_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -19,7 +19,9 @@ def visitor_slip_pdf(services: Services, visit: VisitView, *, reprint: bool) -> 
     op = services.ctx.operator
     data = slip_data_from(visit, services.property.profile(), op.display_name if op else "",
                           doc_type_name(visit.doc_type), reprint)
-    return render_visitor_slip(data)
+    from ui.printing.printers import paper_for
+
+    return render_visitor_slip(data, paper=paper_for("visitor_slip"))
 
 
 def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *, reprint: bool) -> None:
@@ -29,5 +31,5 @@ def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *,
     pdf = visitor_slip_pdf(services, visit, reprint=reprint)
     log.info("visitor slip for visit %s %s", visit.id, "reprint" if reprint else "first print")
     title = QCoreApplication.translate("VisitorSlip", "Visitor slip")
-    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor-slip", ref=str(visit.id))
+    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor_slip", ref=str(visit.id))
     dlg.exec()

@@ -1,0 +1,203 @@
+"""Printers per document kind on this PC: the settings page, the PDF folder, copies, QPrinter."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtPrintSupport import QPrinter
+
+from app.paths import print_dir
+from app.printing.layout import MM
+from app.printing.pages import render_sheet
+from app.printing.samples import PRINT_KINDS
+from app.printing.store import write_to_folder
+from ui.app import ui_settings
+from ui.printing.direct import print_direct
+from ui.printing.preview import PdfPreviewDialog
+from ui.printing.printers import PDF_FOLDER, SYSTEM_DEFAULT, PrinterSettings, paper_for
+from ui.printing.settings_page import PrintingSettingsPage
+
+INSTALLED = ["XP-80C", "Zebra ZC300", "HP LaserJet Pro M404"]
+
+
+def slip(paper: str = "roll80") -> bytes:
+    return PRINT_KINDS["visitor_slip"].render_sample(paper)[1]
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(203)
+    return printer
+
+
+def pages_of(path) -> list:
+    return PdfReader(io.BytesIO(path.read_bytes())).pages
+
+
+# --- settings ---------------------------------------------------------------------------
+
+def test_settings_defaults_and_round_trip(qapp, tmp_path):
+    s = PrinterSettings(ui_settings())
+    target = s.target("visitor_slip")
+    assert (target.group, target.printer, target.copies, target.paper) == ("receipt", SYSTEM_DEFAULT, 1, "roll80")
+    assert s.target("key_monthly_report").group == "a4"
+    assert s.paper("parcel_label") == "label60"
+    # an unregistered kind goes by its page size
+    assert s.target("pass_card", (85.6 * MM, 54 * MM)).group == "card"
+    assert s.target("receipt_a5", (148 * MM, 210 * MM)).group == "a4"
+
+    s.set_printer("receipt", "XP-80C")
+    s.set_printer("a4", PDF_FOLDER)
+    s.set_folder("a4", tmp_path / "a4")
+    s.set_copies("key_loan_slip", 2)
+    s.set_paper("visitor_slip", "roll58")
+    s.sync()
+    again = PrinterSettings(QSettings(ui_settings().fileName(), QSettings.Format.IniFormat))
+    assert again.printer("receipt") == "XP-80C" and again.printer("card") == SYSTEM_DEFAULT
+    assert again.target("key_monthly_report").to_pdf_folder
+    assert again.folder("a4") == tmp_path / "a4"
+    assert again.copies("key_loan_slip") == 2 and again.copies("visitor_slip") == 1
+    assert again.paper("visitor_slip") == "roll58" and paper_for("visitor_slip") == "roll58"
+    with pytest.raises(ValueError):
+        s.set_paper("key_monthly_report", "roll58")
+    with pytest.raises(ValueError):
+        s.set_copies("visitor_slip", 0)
+    with pytest.raises(ValueError):
+        s.set_printer("laser", "x")
+
+
+def test_settings_page_lists_printers_and_saves(qtbot, translations, tmp_path):
+    settings = PrinterSettings(ui_settings())
+    settings.set_printer("card", "Old card printer")  # remembered, but not installed now
+    page = PrintingSettingsPage(settings, printers=INSTALLED)
+    qtbot.addWidget(page)
+    page.show()
+    receipt = page.printer_combos["receipt"]
+    offered = [receipt.itemData(i) for i in range(receipt.count())]
+    assert offered == [SYSTEM_DEFAULT, *INSTALLED, PDF_FOLDER]
+    card = page.printer_combos["card"]
+    assert card.currentData() == "Old card printer" and "not installed" in card.currentText()
+    assert page.folder_edits["a4"].isHidden()  # only shown for the PDF folder
+
+    page.set_printer_choice("receipt", "XP-80C")
+    page.set_printer_choice("a4", PDF_FOLDER)
+    assert not page.folder_edits["a4"].isHidden()
+    page.folder_edits["a4"].clear()
+    assert not page.save()  # a PDF folder needs a folder
+    assert "folder" in page.saved_label.text()
+    page.folder_edits["a4"].setText(str(tmp_path / "pdf"))
+    page.paper_combos["visitor_slip"].setCurrentIndex(page.paper_combos["visitor_slip"].findData("roll58"))
+    page.copies_spins["key_loan_slip"].setValue(3)
+    assert "key_monthly_report" not in page.paper_combos  # A4 only: nothing to choose
+    assert page.save()
+
+    again = PrinterSettings(ui_settings())
+    assert again.printer("receipt") == "XP-80C" and again.printer("a4") == PDF_FOLDER
+    assert again.printer("card") == "Old card printer"
+    assert again.folder("a4") == tmp_path / "pdf"
+    assert again.paper("visitor_slip") == "roll58" and again.copies("key_loan_slip") == 3
+    # every registered kind has a row, named in words
+    assert page.table.rowCount() == len(PRINT_KINDS)
+    assert page.table.item(0, 0).text() == "Visitor slip"
+    assert page.table.item(0, 1).text() == "Receipt printer"
+    translations.set_language("zh_CN")
+    qtbot.wait(10)  # LanguageChange is posted
+    assert page.table.item(0, 1).text() == "小票打印机"
+    assert page.printer_combos["receipt"].currentData() == "XP-80C"  # kept across retranslation
+
+
+def test_settings_dialog_has_a_printing_tab(qtbot, services, bus, translations):
+    from ui.dialogs.settings import SettingsDialog
+
+    dlg = SettingsDialog(services, bus, ui_settings(), translations)
+    qtbot.addWidget(dlg)
+    assert dlg.pages.widget(5) is dlg.printing_page
+    assert dlg.pages.tabText(5) == "Printing"
+
+
+# --- the print path -----------------------------------------------------------------------
+
+def test_pdf_folder_writes_kind_ref_timestamp(qtbot, tmp_path):
+    settings = PrinterSettings(ui_settings())
+    settings.set_printer("receipt", PDF_FOLDER)
+    settings.set_folder("receipt", tmp_path / "out")
+    settings.set_copies("visitor_slip", 2)
+    seen = []
+    dialog = PdfPreviewDialog(slip(), kind="visitor_slip", ref=42, settings=settings, recorder=seen.append)
+    qtbot.addWidget(dialog)
+    assert dialog.copies.value() == 2
+    assert "PDF folder" in dialog.target_label.text()
+    with qtbot.waitSignal(dialog.printed) as signal:
+        outcome = dialog.print_default()
+    assert signal.args[0] is outcome and seen == [outcome]
+    assert outcome.ok and outcome.printer == "PDF folder" and outcome.copies == 2
+    assert outcome.file.parent == tmp_path / "out"
+    assert re.fullmatch(r"visitor_slip-42-\d{8}-\d{6}\.pdf", outcome.file.name)
+    assert outcome.file.read_bytes() == dialog.pdf_bytes()
+    assert outcome.kept.parent == print_dir() and outcome.kept.read_bytes() == dialog.pdf_bytes()
+    # a second print in the same second does not overwrite the first
+    again = dialog.print_default()
+    assert again.file != outcome.file and again.file.exists() and outcome.file.exists()
+
+
+def test_write_to_folder_names_and_refuses_non_pdf(tmp_path):
+    at = datetime(2026, 11, 23, 9, 5, 7)
+    first = write_to_folder(b"%PDF-1.4 x", tmp_path / "new", "receipt_80", "R-2026/000042", now=at)
+    second = write_to_folder(b"%PDF-1.4 y", tmp_path / "new", "receipt_80", "R-2026/000042", now=at)
+    assert first.name == "receipt_80-R-2026_000042-20261123-090507.pdf"
+    assert second.name == "receipt_80-R-2026_000042-20261123-090507-2.pdf"
+    with pytest.raises(ValueError):
+        write_to_folder(b"hello", tmp_path, "x", 1)
+
+
+def test_preview_prints_its_copies_on_a_qprinter(qtbot, tmp_path):
+    settings = PrinterSettings(ui_settings())
+    settings.set_copies("visitor_slip", 2)
+    dialog = PdfPreviewDialog(slip("roll58"), kind="visitor_slip", ref=7, settings=settings)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "printed.pdf"
+    printer = pdf_printer(out)
+    from ui.printing.output import use_document_page_size
+
+    use_document_page_size(printer, dialog.document())
+    assert dialog.print_on(printer)
+    pages = pages_of(out)
+    assert len(pages) == 2  # two copies, one job
+    for page in pages:
+        assert float(page.mediabox.width) / MM == pytest.approx(58, abs=0.5)
+    assert dialog.last_outcome.copies == 2 and dialog.last_outcome.printer == str(out)
+    QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+    assert dialog.print_to_button.text()
+
+
+def test_direct_print_honours_copies_and_reports_a_missing_printer(qtbot, tmp_path):
+    import zxingcpp
+
+    settings = PrinterSettings(ui_settings())
+    settings.set_copies("key_loan_slip", 3)
+    pdf = PRINT_KINDS["key_loan_slip"].sample()
+    out = tmp_path / "direct.pdf"
+    outcome = print_direct(None, pdf, "key_loan_slip", 42, settings=settings, printer=pdf_printer(out))
+    assert outcome.ok and outcome.copies == 3 and len(pages_of(out)) == 3
+    image = pages_of(out)[2].images[0].image
+    assert "K00042" in [r.text for r in zxingcpp.read_barcodes(image.convert("L"))]
+
+    settings.set_printer("receipt", "Printer that is not there")
+    seen = []
+    outcome = print_direct(None, pdf, "key_loan_slip", 42, settings=settings, recorder=seen.append, quiet=True)
+    assert not outcome.ok and outcome.error == "no_printer" and seen == [outcome]
+    assert outcome.kept.exists()  # the attempt still left its copy
+
+    # an A5 document of a kind nobody registered goes to the A4 printer's folder
+    settings.set_printer("a4", PDF_FOLDER)
+    settings.set_folder("a4", tmp_path / "a4")
+    a5 = render_sheet("a5", lambda c, f: c.drawString(f.x, f.y, "收据 ¥12.50"))
+    outcome = print_direct(None, a5, "receipt_a5", "R-1", settings=settings)
+    assert outcome.ok and outcome.file.parent == tmp_path / "a4"

@@ -1,0 +1,158 @@
+"""Which printer prints what on this PC: a printer per group, copies and roll width per kind.
+
+Printers are installed per PC, so the choice lives in the PC's ``ui.ini`` (QSettings), not in
+the shared database. Three printer groups (:mod:`app.printing.paper`): the receipt printer
+(rolls and labels), the card printer (CR80 passes) and the A4 printer (A4/A5 sheets). A group
+prints on the system's default printer until one is chosen; "PDF folder" writes each
+printout as a file into a folder instead (a counter without that printer, or an archive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrinterInfo
+
+from app.paths import data_dir
+from app.printing.paper import PRINTER_GROUPS, group_for_page_size
+from app.printing.samples import PRINT_KINDS
+
+#: the printer value meaning "the system's default printer"
+SYSTEM_DEFAULT = ""
+#: the printer value meaning "write a PDF into the group's folder"
+PDF_FOLDER = "@pdf-folder"
+MAX_COPIES = 9
+
+
+def installed_printers() -> list[str]:
+    """Names of the printers installed on this PC (empty on a PC without any)."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def default_printer() -> str:
+    """The system's default printer, "" when there is none."""
+    return QPrinterInfo.defaultPrinterName()
+
+
+def default_pdf_folder() -> Path:
+    return data_dir() / "pdf-printer"
+
+
+@dataclass(frozen=True)
+class PrintTarget:
+    """Where one document goes: the group's printer, and this kind's copies and paper.
+
+    ``printer`` is a printer name, :data:`SYSTEM_DEFAULT` or :data:`PDF_FOLDER`.
+    """
+
+    kind: str
+    group: str
+    printer: str
+    folder: Path
+    copies: int
+    paper: str
+
+    @property
+    def to_pdf_folder(self) -> bool:
+        return self.printer == PDF_FOLDER
+
+    def printer_name(self) -> str:
+        """The real printer's name ("" for PDF folder or when no printer is installed)."""
+        if self.to_pdf_folder:
+            return ""
+        return self.printer or default_printer()
+
+
+class PrinterSettings:
+    """The print choices of this PC, read and written through ``QSettings``."""
+
+    def __init__(self, settings: QSettings | None = None):
+        if settings is None:
+            from ui.app import ui_settings
+
+            settings = ui_settings()
+        self._s = settings
+
+    # -- printers per group ------------------------------------------------------------------
+
+    def printer(self, group: str) -> str:
+        _check_group(group)
+        return str(self._s.value(f"printing/{group}/printer", SYSTEM_DEFAULT) or SYSTEM_DEFAULT)
+
+    def set_printer(self, group: str, name: str) -> None:
+        _check_group(group)
+        self._s.setValue(f"printing/{group}/printer", name)
+
+    def folder(self, group: str) -> Path:
+        _check_group(group)
+        value = self._s.value(f"printing/{group}/folder", "")
+        return Path(value) if value else default_pdf_folder()
+
+    def set_folder(self, group: str, folder: str | Path) -> None:
+        _check_group(group)
+        self._s.setValue(f"printing/{group}/folder", str(folder))
+
+    # -- per document kind -------------------------------------------------------------------
+
+    def copies(self, kind: str) -> int:
+        default = PRINT_KINDS[kind].copies if kind in PRINT_KINDS else 1
+        try:
+            value = int(self._s.value(f"printing/copies/{kind}", default))
+        except (TypeError, ValueError):
+            value = default
+        return min(max(value, 1), MAX_COPIES)
+
+    def set_copies(self, kind: str, copies: int) -> None:
+        if not 1 <= int(copies) <= MAX_COPIES:
+            raise ValueError(f"copies must be 1 to {MAX_COPIES}")
+        self._s.setValue(f"printing/copies/{kind}", int(copies))
+
+    def paper(self, kind: str) -> str:
+        """The paper this PC makes ``kind`` on: the chosen one of the kind's papers (80/58 mm
+        roll, label), else the kind's own paper; "" for an unregistered kind."""
+        pk = PRINT_KINDS.get(kind)
+        if pk is None:
+            return ""
+        value = str(self._s.value(f"printing/paper/{kind}", pk.paper))
+        return value if value in pk.all_papers else pk.paper
+
+    def set_paper(self, kind: str, paper: str) -> None:
+        pk = PRINT_KINDS.get(kind)
+        if pk is None or paper not in pk.all_papers:
+            raise ValueError(f"{kind!r} cannot be printed on {paper!r}")
+        self._s.setValue(f"printing/paper/{kind}", paper)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # -- resolving -----------------------------------------------------------------------------
+
+    def group_of(self, kind: str, page_size: tuple[float, float] | None = None) -> str:
+        """The kind's printer group; for an unregistered kind, the one its page size needs."""
+        pk = PRINT_KINDS.get(kind)
+        if pk is not None:
+            return pk.group
+        if page_size is not None:
+            return group_for_page_size(*page_size)
+        return "a4"
+
+    def target(self, kind: str, page_size: tuple[float, float] | None = None) -> PrintTarget:
+        """Where a ``kind`` document goes on this PC."""
+        group = self.group_of(kind, page_size)
+        return PrintTarget(kind=kind, group=group, printer=self.printer(group), folder=self.folder(group),
+                           copies=self.copies(kind), paper=self.paper(kind))
+
+
+def paper_for(kind: str) -> str:
+    """The paper this PC prints ``kind`` on (``roll80``/``roll58``…), or the kind's own paper.
+
+    Renderers of roll documents call it to know which width to lay out for.
+    """
+    return PrinterSettings().paper(kind)
+
+
+def _check_group(group: str) -> None:
+    if group not in PRINTER_GROUPS:
+        raise ValueError(f"unknown printer group {group!r}")

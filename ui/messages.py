@@ -168,6 +168,11 @@ MESSAGES: dict[str, str] = {
     "notify.smtp_not_configured": QT_TRANSLATE_NOOP("Messages", "E-mail is not set up: enter the SMTP server and sender in Settings."),
     "notify.smtp_auth_failed": QT_TRANSLATE_NOOP("Messages", "The mail server {host} refused the user name or password."),
     "notify.send_failed": QT_TRANSLATE_NOOP("Messages", "The notice could not be sent through {host} ({reason})."),
+    # print log
+    "print.kind_invalid": QT_TRANSLATE_NOOP("Messages", "This document has no valid kind."),
+    "print.ref_too_long": QT_TRANSLATE_NOOP("Messages", "The document reference is longer than 80 characters."),
+    "print.outcome_invalid": QT_TRANSLATE_NOOP("Messages", "Unknown print outcome."),
+    "print.copies_range": QT_TRANSLATE_NOOP("Messages", "Enter from {min} to {max} copies."),
     "setting.days_range": QT_TRANSLATE_NOOP("Messages", "Enter a number of days from 1 to 365."),
     "setting.port_range": QT_TRANSLATE_NOOP("Messages", "Enter a port from 1 to 65535."),
     "setting.tls_unknown": QT_TRANSLATE_NOOP("Messages", "Choose STARTTLS, SSL or none."),

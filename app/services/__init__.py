@@ -18,6 +18,7 @@ class Services:
         from app.services.keys import KeyService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
+        from app.services.print_log import PrintLogService
         from app.services.property import PropertyService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
@@ -31,3 +32,4 @@ class Services:
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
+        self.print_log = PrintLogService(self.ctx)

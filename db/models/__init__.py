@@ -26,6 +26,7 @@ from db.models.parcels import (
     ParcelPickup,
     ParcelPickupSignature,
 )
+from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
@@ -57,6 +58,7 @@ __all__ = [
     "ParcelEvent",
     "ParcelPickup",
     "ParcelPickupSignature",
+    "PrintJob",
     "PropertyProfile",
     "Setting",
     "Staff",

@@ -1949,6 +1949,22 @@ The reception counter of a managed property.</source>
         <translation>无法通过 {host} 发送通知（{reason}）。</translation>
     </message>
     <message>
+        <source>This document has no valid kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document reference is longer than 80 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown print outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter from {min} to {max} copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter a number of days from 1 to 365.</source>
         <translation>请输入 1 至 365 之间的天数。</translation>
     </message>

@@ -78,3 +78,52 @@ def test_print_keeps_a_copy_and_prints_at_printer_resolution(qtbot, tmp_path):
     assert abs(image.width - round(80 / 25.4 * 203)) <= 1
     assert isinstance(image, Image.Image)
     assert "V-0042" in [r.text for r in zxingcpp.read_barcodes(image.convert("L"))]
+
+
+def _pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(96)
+    return printer
+
+
+def test_every_print_is_logged_and_a_reprint_is_stamped(qtbot, tmp_path, services):
+    first = PdfPreviewDialog(slip(), kind="receipt", ref="R-1", print_log=services.print_log)
+    qtbot.addWidget(first)
+    assert not first.is_reprint()
+    assert first.print_on(_pdf_printer(tmp_path / "one.pdf"))
+    jobs = services.print_log.jobs(kind="receipt", ref="R-1")
+    assert [(j.outcome, j.reprint) for j in jobs] == [("printed", False)]
+    assert jobs[0].file_path and jobs[0].printer
+    assert "REPRINT" not in PdfReader(io.BytesIO(first.pdf_bytes())).pages[0].extract_text()
+
+    # Opening the same document again shows (and prints) it stamped.
+    second = PdfPreviewDialog(slip(), kind="receipt", ref="R-1", print_log=services.print_log)
+    qtbot.addWidget(second)
+    assert second.is_reprint()
+    assert "REPRINT" in PdfReader(io.BytesIO(second.pdf_bytes())).pages[0].extract_text()
+    assert second.print_on(_pdf_printer(tmp_path / "two.pdf"))
+    assert [j.reprint for j in services.print_log.jobs(kind="receipt", ref="R-1")] == [False, True]
+    printed_again = first.print_on(_pdf_printer(tmp_path / "three.pdf"))
+    assert printed_again and first.is_reprint()  # the first dialog notices it was printed since
+
+
+def test_documents_with_their_own_reprint_mark_are_not_stamped_twice(qtbot, tmp_path, services):
+    services.print_log.record("visitor-slip", 5, printer="P")
+    dialog = PdfPreviewDialog(slip(), kind="visitor-slip", ref=5, print_log=services.print_log,
+                              stamp_reprints=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.is_reprint() and dialog.pdf_bytes() == slip()
+    assert dialog.print_on(_pdf_printer(tmp_path / "x.pdf"))
+    assert services.print_log.jobs(kind="visitor-slip", ref=5)[-1].reprint
+
+
+def test_a_failed_print_is_logged_as_failed(qtbot, tmp_path, services, monkeypatch):
+    dialog = PdfPreviewDialog(slip(), kind="receipt", ref="R-2", print_log=services.print_log)
+    qtbot.addWidget(dialog)
+    printer = _pdf_printer(tmp_path / "no-such-folder" / "x.pdf")  # QPainter cannot begin
+    monkeypatch.setattr("ui.printing.preview.QMessageBox.warning", lambda *a, **k: None)
+    assert not dialog.print_on(printer)
+    assert [j.outcome for j in services.print_log.jobs(kind="receipt", ref="R-2")] == ["failed"]
+    assert not services.print_log.is_reprint("receipt", "R-2")

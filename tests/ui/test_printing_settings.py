@@ -201,3 +201,62 @@ def test_direct_print_honours_copies_and_reports_a_missing_printer(qtbot, tmp_pa
     a5 = render_sheet("a5", lambda c, f: c.drawString(f.x, f.y, "收据 ¥12.50"))
     outcome = print_direct(None, a5, "receipt_a5", "R-1", settings=settings)
     assert outcome.ok and outcome.file.parent == tmp_path / "a4"
+
+
+# --- the print log --------------------------------------------------------------------------
+
+def _text(path) -> str:
+    return "".join(p.extract_text() for p in pages_of(path))
+
+
+def test_direct_prints_are_logged_and_a_reprint_goes_out_stamped(qapp, tmp_path, services):
+    settings = PrinterSettings(ui_settings())
+    settings.set_printer("receipt", PDF_FOLDER)
+    settings.set_folder("receipt", tmp_path / "out")
+    pdf = PRINT_KINDS["parcel_notice"].sample()
+    first = print_direct(None, pdf, "parcel_notice", "A-1203", settings=settings, print_log=services.print_log)
+    assert first.ok and not first.reprint and "REPRINT" not in _text(first.file)
+    second = print_direct(None, pdf, "parcel_notice", "A-1203", settings=settings, print_log=services.print_log)
+    assert second.ok and second.reprint
+    assert "补打" in _text(second.file) and "REPRINT" in _text(second.file)
+    jobs = services.print_log.jobs(kind="parcel_notice", ref="A-1203")
+    assert [(j.outcome, j.reprint, j.printer) for j in jobs] == [("saved", False, "PDF folder"),
+                                                                 ("saved", True, "PDF folder")]
+    assert jobs[1].file_path == str(second.file)
+
+    # a failed attempt is logged as failed and does not make the next print a reprint
+    settings.set_printer("receipt", "Printer that is not there")
+    failed = print_direct(None, pdf, "parcel_notice", "B-0302", settings=settings,
+                          print_log=services.print_log, quiet=True)
+    assert not failed.ok
+    assert [(j.outcome, j.error) for j in services.print_log.jobs(kind="parcel_notice", ref="B-0302")] == [
+        ("failed", "no_printer")]
+    assert not services.print_log.is_reprint("parcel_notice", "B-0302")
+
+
+def test_preview_logs_copies_and_stamps_when_printed_elsewhere_meanwhile(qtbot, tmp_path, services):
+    settings = PrinterSettings(ui_settings())
+    settings.set_printer("receipt", PDF_FOLDER)
+    settings.set_folder("receipt", tmp_path / "out")
+    settings.set_copies("key_loan_slip", 2)
+    pdf = PRINT_KINDS["key_loan_slip"].sample()
+    dialog = PdfPreviewDialog(pdf, kind="key_loan_slip", ref=42, settings=settings, print_log=services.print_log)
+    qtbot.addWidget(dialog)
+    assert not dialog.is_reprint()
+    # another counter prints the same slip while this preview is open
+    print_direct(None, pdf, "key_loan_slip", 42, settings=settings, print_log=services.print_log)
+    outcome = dialog.print_default()
+    assert outcome.reprint and dialog.is_reprint() and "REPRINT" in _text(outcome.file)
+    job = services.print_log.jobs(kind="key_loan_slip", ref=42)[-1]
+    assert (job.copies, job.reprint, job.outcome) == (2, True, "saved")
+
+
+def test_a_document_with_its_own_reprint_mark_is_not_stamped_by_direct_print(qapp, tmp_path, services):
+    settings = PrinterSettings(ui_settings())
+    settings.set_printer("receipt", PDF_FOLDER)
+    settings.set_folder("receipt", tmp_path)
+    pdf = slip()
+    print_direct(None, pdf, "visitor_slip", 9, settings=settings, print_log=services.print_log)
+    again = print_direct(None, pdf, "visitor_slip", 9, settings=settings, print_log=services.print_log,
+                         stamp_reprints=False)
+    assert again.reprint and again.file.read_bytes() == pdf

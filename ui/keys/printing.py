@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.errors import DomainError, StorageError
 from app.printing.key_loan_slip import key_loan_slip_data_from, render_key_loan_slip
 from app.printing.key_report import key_report_data_from, render_key_monthly_report
 from app.services import Services
@@ -30,10 +31,15 @@ def print_key_loan_slip(parent: QWidget, services: Services, loan: LoanView, *, 
     """Render the slip and open the preview; its Print button keeps a copy of what was printed."""
     from ui.printing.preview import PdfPreviewDialog
 
+    try:
+        reprint = reprint or services.print_log.is_reprint("key_loan_slip", loan.id)
+    except (DomainError, StorageError):
+        log.exception("could not read the print log")
     pdf = key_loan_slip_pdf(services, loan, reprint=reprint)
     log.info("key loan slip for loan %s %s", loan.id, "reprint" if reprint else "first print")
     title = QCoreApplication.translate("KeySlip", "Key loan slip")
-    PdfPreviewDialog(pdf, parent, title=title, kind="key_loan_slip", ref=str(loan.id)).exec()
+    PdfPreviewDialog(pdf, parent, title=title, kind="key_loan_slip", ref=str(loan.id),
+                     print_log=services.print_log, stamp_reprints=False).exec()
 
 
 def key_monthly_report_pdf(services: Services, year: int, month: int) -> bytes:
@@ -58,4 +64,5 @@ def print_key_monthly_report(parent: QWidget, services: Services, year: int, mon
     pdf = key_monthly_report_pdf(services, year, month)
     title = QCoreApplication.translate("KeySlip", "Monthly key statistics")
     PdfPreviewDialog(pdf, parent, title=title, kind="key_monthly_report", ref=f"{year}{month:02d}",
-                     file_name=f"key-statistics-{year}-{month:02d}.pdf").exec()
+                     file_name=f"key-statistics-{year}-{month:02d}.pdf",
+                     print_log=services.print_log, stamp_reprints=False).exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, QSize, QSizeF, Qt
@@ -16,6 +16,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from app.errors import DomainError, StorageError
+from app.printing.stamp import stamp_pdf
 from app.printing.store import save_print, write_to_folder
 from ui.printing.printers import PrintTarget
 
@@ -28,7 +30,8 @@ class PrintOutcome:
 
     ``printer`` is the printer's name or ``"PDF folder"``; ``file`` the PDF written to the
     folder; ``kept`` the copy in the data folder's ``prints/``; ``error`` a short reason
-    (``no_printer``, ``printer_failed``, ``folder_failed``) when ``ok`` is False.
+    (``no_printer``, ``printer_failed``, ``folder_failed``) when ``ok`` is False;
+    ``reprint`` what the print log decided (False without a print log).
     """
 
     ok: bool
@@ -40,10 +43,57 @@ class PrintOutcome:
     kept: Path | None = None
     error: str = ""
     detail: str = ""
+    reprint: bool = False
+
+    @property
+    def log_outcome(self) -> str:
+        """The print log's word for it: ``printed``, ``saved`` (PDF folder) or ``failed``."""
+        if not self.ok:
+            return "failed"
+        return "saved" if self.file is not None else "printed"
 
 
 #: called with every outcome (the print log, tests)
 Recorder = Callable[[PrintOutcome], None]
+
+
+def already_printed(print_log, kind: str, ref: str | int) -> bool:  # noqa: ANN001 - PrintLogService
+    """Whether the print log knows ``kind``/``ref`` as printed; False without a log or on error."""
+    if print_log is None:
+        return False
+    try:
+        return print_log.is_reprint(kind, ref)
+    except (DomainError, StorageError):
+        log.exception("could not read the print log")
+        return False
+
+
+def as_reprint(pdf_bytes: bytes) -> bytes | None:
+    """``pdf_bytes`` with the "补打 / REPRINT" stamp on every page; None if it cannot be stamped."""
+    try:
+        return stamp_pdf(pdf_bytes, "reprint")
+    except Exception:  # noqa: BLE001 - a damaged PDF must not stop the counter printing
+        log.exception("could not stamp the reprint")
+        return None
+
+
+def record_outcome(print_log, outcome: PrintOutcome) -> PrintOutcome:  # noqa: ANN001 - PrintLogService
+    """Log ``outcome`` in the print log; the outcome with the log's reprint decision.
+
+    A log that cannot be written is logged and ignored: the paper already left (or did not).
+    """
+    if print_log is None:
+        return outcome
+    path = outcome.file or outcome.kept
+    try:
+        job = print_log.record(outcome.kind, outcome.ref, printer=outcome.printer or "?",
+                               copies=min(max(outcome.copies, 1), 99), outcome=outcome.log_outcome,
+                               file_path=str(path or ""), error=outcome.error + (
+                                   f": {outcome.detail}" if outcome.detail else ""))
+    except (DomainError, StorageError):
+        log.exception("could not log the print of %s %s", outcome.kind, outcome.ref)
+        return outcome
+    return replace(outcome, reprint=job.reprint)
 
 
 def open_pdf(pdf_bytes: bytes, parent: QObject | None = None) -> QPdfDocument:
@@ -142,13 +192,14 @@ def printer_for(name: str) -> QPrinter | None:
 
 def print_document(doc: QPdfDocument, pdf_bytes: bytes, target: PrintTarget, ref: str | int, *,
                    printer: QPrinter | None = None, copies: int | None = None, monochrome: bool = True,
-                   recorder: Recorder | None = None) -> PrintOutcome:
+                   print_log=None, recorder: Recorder | None = None) -> PrintOutcome:  # noqa: ANN001
     """Keep a copy, then print ``doc`` where ``target`` says, ``copies`` times (default the target's).
 
-    ``printer`` overrides the target's printer (a one-off choice in the print dialog, or a
-    PDF-format ``QPrinter`` in tests). A "PDF folder" target writes the file and asks no
-    printer; it is one file whatever the copies (copies are for paper). ``recorder`` gets
-    the outcome whatever happened.
+    ``doc`` shows ``pdf_bytes`` (already stamped if it is a reprint). ``printer`` overrides
+    the target's printer (a one-off choice in the print dialog, or a PDF-format ``QPrinter``
+    in tests). A "PDF folder" target writes the file and asks no printer; it is one file
+    whatever the copies (copies are for paper). The attempt goes to ``print_log``
+    (``services.print_log``) whatever happened, then to ``recorder``.
     """
     ref = str(ref)
     n = max(1, int(copies if copies is not None else target.copies))
@@ -180,6 +231,7 @@ def print_document(doc: QPdfDocument, pdf_bytes: bytes, target: PrintTarget, ref
     (log.info if outcome.ok else log.error)(
         "print %s %s on %s x%d: %s", outcome.kind, outcome.ref, outcome.printer or "-", outcome.copies,
         "ok" if outcome.ok else outcome.error)
+    outcome = record_outcome(print_log, outcome)
     if recorder is not None:
         try:
             recorder(outcome)

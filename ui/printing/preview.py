@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from ui.printing.output import (
     PrintOutcome,
     Recorder,
+    already_printed,
+    as_reprint,
     open_pdf,
     print_document,
     print_pdf_document,
@@ -53,7 +55,12 @@ class PdfPreviewDialog(QDialog):
     picks the printer and the default copies; ``ref`` names the record. Each print attempt
     keeps a copy through :func:`app.printing.store.save_print` before the printer is asked
     and emits ``printAttempted`` with that path, then ``printed`` with the
-    :class:`~ui.printing.output.PrintOutcome`; ``recorder`` (the print log) gets every outcome.
+    :class:`~ui.printing.output.PrintOutcome`.
+
+    With a ``print_log`` (``services.print_log``) every attempt is logged, and a document
+    printed before is shown and printed with the "补打 / REPRINT" stamp (unless
+    ``stamp_reprints`` is False because the document marks reprints itself). ``recorder``
+    gets every outcome too.
     """
 
     printAttempted = Signal(object)  # pathlib.Path of the kept copy
@@ -62,8 +69,14 @@ class PdfPreviewDialog(QDialog):
     def __init__(self, pdf_bytes: bytes, parent: QWidget | None = None, *, title: str = "",
                  kind: str = "print", ref: str | int = "", file_name: str = "",
                  monochrome: bool = True, settings: PrinterSettings | None = None,
+                 print_log=None, stamp_reprints: bool = True,  # noqa: ANN001 - PrintLogService
                  recorder: Recorder | None = None):
         super().__init__(parent)
+        self._print_log = print_log
+        # False when the document draws its own reprint mark (the visitor slip's banner).
+        self._stamp_reprints = stamp_reprints
+        self._original = bytes(pdf_bytes)
+        self._stamped = False
         self._pdf_bytes = bytes(pdf_bytes)
         self._title = title  # already translated by the caller
         self._kind = kind
@@ -123,6 +136,26 @@ class PdfPreviewDialog(QDialog):
         self.print_to_button.setEnabled(ready)
         self.error_label.setVisible(not ready)
         self.retranslate()
+        if ready and already_printed(self._print_log, self._kind, self._ref):
+            self._stamp_as_reprint()
+
+    def _stamp_as_reprint(self) -> None:
+        if self._stamped or not self._stamp_reprints:
+            return
+        stamped = as_reprint(self._original)
+        if stamped is None:
+            return
+        old = self._doc
+        self._pdf_bytes = stamped
+        self._doc = open_pdf(stamped, self)
+        self.view.setDocument(self._doc)
+        old.close()
+        old.deleteLater()
+        self._stamped = True
+
+    def is_reprint(self) -> bool:
+        """Whether what is shown (and will print) carries the reprint stamp."""
+        return self._stamped
 
     # --- state ---------------------------------------------------------------------------
 
@@ -173,9 +206,15 @@ class PdfPreviewDialog(QDialog):
         target = self.target()
         if not target.to_pdf_folder and not target.printer_name():
             return self.print_with_dialog()
+        self._check_reprint()
         return self._finish(print_document(self._doc, self._pdf_bytes, target, self._ref,
                                            copies=self.copies.value(), monochrome=self._monochrome,
-                                           recorder=self._recorder))
+                                           print_log=self._print_log, recorder=self._recorder))
+
+    def _check_reprint(self) -> None:
+        # Printed here or at another counter since the preview opened: stamp it now.
+        if already_printed(self._print_log, self._kind, self._ref):
+            self._stamp_as_reprint()
 
     def print_with_dialog(self) -> PrintOutcome | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -193,9 +232,11 @@ class PdfPreviewDialog(QDialog):
         return self._print_on(printer).ok
 
     def _print_on(self, printer: QPrinter) -> PrintOutcome:
+        self._check_reprint()
         return self._finish(print_document(self._doc, self._pdf_bytes, self.target(), self._ref,
                                            printer=printer, copies=self.copies.value(),
-                                           monochrome=self._monochrome, recorder=self._recorder))
+                                           monochrome=self._monochrome, print_log=self._print_log,
+                                           recorder=self._recorder))
 
     def _finish(self, outcome: PrintOutcome) -> PrintOutcome:
         self.last_outcome = outcome

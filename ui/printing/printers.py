@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 
 from app.paths import data_dir
 from app.printing.paper import PRINTER_GROUPS, group_for_page_size
-from app.printing.samples import PRINT_KINDS
+from app.printing.samples import PRINT_KINDS, PrintKind
 
 #: the printer value meaning "the system's default printer"
 SYSTEM_DEFAULT = ""
@@ -97,7 +97,9 @@ class PrinterSettings:
     # -- per document kind -------------------------------------------------------------------
 
     def copies(self, kind: str) -> int:
-        default = PRINT_KINDS[kind].copies if kind in PRINT_KINDS else 1
+        pk = registered_kind(kind)
+        kind = pk.name if pk is not None else kind
+        default = pk.copies if pk is not None else 1
         try:
             value = int(self._s.value(f"printing/copies/{kind}", default))
         except (TypeError, ValueError):
@@ -112,10 +114,10 @@ class PrinterSettings:
     def paper(self, kind: str) -> str:
         """The paper this PC makes ``kind`` on: the chosen one of the kind's papers (80/58 mm
         roll, label), else the kind's own paper; "" for an unregistered kind."""
-        pk = PRINT_KINDS.get(kind)
+        pk = registered_kind(kind)
         if pk is None:
             return ""
-        value = str(self._s.value(f"printing/paper/{kind}", pk.paper))
+        value = str(self._s.value(f"printing/paper/{pk.name}", pk.paper))
         return value if value in pk.all_papers else pk.paper
 
     def set_paper(self, kind: str, paper: str) -> None:
@@ -131,7 +133,7 @@ class PrinterSettings:
 
     def group_of(self, kind: str, page_size: tuple[float, float] | None = None) -> str:
         """The kind's printer group; for an unregistered kind, the one its page size needs."""
-        pk = PRINT_KINDS.get(kind)
+        pk = registered_kind(kind)
         if pk is not None:
             return pk.group
         if page_size is not None:
@@ -151,6 +153,11 @@ def paper_for(kind: str) -> str:
     Renderers of roll documents call it to know which width to lay out for.
     """
     return PrinterSettings().paper(kind)
+
+
+def registered_kind(kind: str) -> PrintKind | None:
+    """The :data:`PRINT_KINDS` entry for ``kind``; ``visitor-slip`` finds ``visitor_slip``."""
+    return PRINT_KINDS.get(kind) or PRINT_KINDS.get(kind.replace("-", "_"))
 
 
 def _check_group(group: str) -> None:

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.errors import DomainError, StorageError
 from app.printing.visitor_slip import render_visitor_slip, slip_data_from
 from app.services import Services
 from app.services.visitors import VisitView
@@ -28,8 +29,13 @@ def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *,
     """Render the slip and open the preview; its Print button keeps a copy of what was printed."""
     from ui.printing.preview import PdfPreviewDialog
 
+    try:
+        reprint = reprint or services.print_log.is_reprint("visitor_slip", visit.id)
+    except (DomainError, StorageError):
+        log.exception("could not read the print log")
     pdf = visitor_slip_pdf(services, visit, reprint=reprint)
     log.info("visitor slip for visit %s %s", visit.id, "reprint" if reprint else "first print")
     title = QCoreApplication.translate("VisitorSlip", "Visitor slip")
-    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor_slip", ref=str(visit.id))
+    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor_slip", ref=str(visit.id),
+                           print_log=services.print_log, stamp_reprints=False)
     dlg.exec()

@@ -1950,19 +1950,19 @@ The reception counter of a managed property.</source>
     </message>
     <message>
         <source>This document has no valid kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>这份文档的类型无效。</translation>
     </message>
     <message>
         <source>The document reference is longer than 80 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>文档编号超过 80 个字符。</translation>
     </message>
     <message>
         <source>Unknown print outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的打印结果。</translation>
     </message>
     <message>
         <source>Enter from {min} to {max} copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 {min} 到 {max} 份。</translation>
     </message>
     <message>
         <source>Enter a number of days from 1 to 365.</source>

@@ -61,18 +61,17 @@ def write_samples(out: Path, paper: str | None = None, kinds: list[str] | None =
 
 
 def _page_info(pdf: bytes) -> dict:
-    """Pages and first-page size (mm), read from the PDF with reportlab's own parser-free regex.
+    """Pages and first-page size in mm."""
+    import io
 
-    reportlab writes ``/MediaBox [0 0 w h]`` plainly; counting them gives the page count
-    without a PDF library at run time.
-    """
-    import re
+    from pypdf import PdfReader
 
-    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
-    if not boxes:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    if not pages:
         return {"pages": 0}
-    w, h = (float(v) * 25.4 / 72 for v in boxes[0])
-    return {"pages": len(boxes), "width_mm": round(w, 1), "height_mm": round(h, 1)}
+    box = pages[0].mediabox
+    return {"pages": len(pages), "width_mm": round(float(box.width) * 25.4 / 72, 1),
+            "height_mm": round(float(box.height) * 25.4 / 72, 1)}
 
 
 def run_print_test(args: argparse.Namespace) -> int:

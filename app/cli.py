@@ -65,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     loans.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     loans.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     _add_db(loans)
+    for name, helptext in (("parcels", "the mail register (业户邮件收发记录): items received between the dates"),
+                           ("newspapers", "the newspaper register (业户报刊收发记录): deliveries of the dates' issues")):
+        reg = exp_sub.add_parser(name, help=helptext)
+        reg.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+        reg.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+        reg.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+        reg.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+        _add_db(reg)
 
     from app.scan_test import add_parser as add_scan_test  # its options live with its logic
 

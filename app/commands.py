@@ -1,4 +1,5 @@
-"""The command-line subcommands: ``demo``, ``import occupants``, ``export visitors|keys|key-loans``.
+"""The command-line subcommands: ``demo``, ``import occupants``,
+``export visitors|keys|key-loans|parcels|newspapers``.
 
 Each opens (and migrates) the database, acts as the disabled ``system`` account where it
 writes, and reports in plain English on standard error. Failures give a one-line reason and
@@ -202,6 +203,21 @@ def _export_keys(args: argparse.Namespace, opened: OpenedDatabase, services: Ser
     return EXIT_OK
 
 
+def _export_registers(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
+                      dates: tuple[date, date]) -> int:
+    from app.exporter import export_newspapers, export_parcels
+
+    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
+    where = args.out or "standard output"
+    if args.what == "parcels":
+        n = export_parcels(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} items of mail ({dates[0]} to {dates[1]}) to {where}")
+    else:
+        n = export_newspapers(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} newspaper deliveries ({dates[0]} to {dates[1]}) to {where}")
+    return EXIT_OK
+
+
 # -- dispatch --------------------------------------------------------------------------------
 
 
@@ -232,6 +248,14 @@ def _prepare(args: argparse.Namespace) -> Callable[[OpenedDatabase, Services], i
         if args.out and not Path(args.out).parent.is_dir():
             raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
         return lambda opened, svc: _export_keys(args, opened, svc, (d0, d1))
+    if args.command == "export" and args.what in ("parcels", "newspapers"):
+        d0 = _parse_date(args.date_from, "--from")
+        d1 = _parse_date(args.date_to, "--to")
+        if d1 < d0:
+            raise UsageError(f"--to {d1} is before --from {d0}")
+        if args.out and not Path(args.out).parent.is_dir():
+            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
+        return lambda opened, svc: _export_registers(args, opened, svc, (d0, d1))
     raise UsageError(f"unknown command {args.command!r}")
 
 

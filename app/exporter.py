@@ -360,3 +360,84 @@ def export_key_statistics(services: Services, year: int, month: int, fmt: str,
             for r in (*stats.rows, stats.total))
     title = f"钥匙月度统计 {year}-{month:02d}" if lang == "zh_CN" else f"Key statistics {year}-{month:02d}"
     return _export(rows, STATS_COLUMNS, fmt, out, title, lang)
+
+
+# -- parcels and mail, newspapers ------------------------------------------------------------
+
+#: (key, Chinese header, English header, XLSX column width) of ``export parcels`` (业户邮件收发记录)
+PARCEL_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("received_at", "收件时间", "Received", 17),
+    ("unit", "房号", "Unit", 9),
+    ("recipient", "收件人", "Recipient", 10),
+    ("item_type", "类别", "Item type", 12),
+    ("carrier", "承运商", "Carrier", 10),
+    ("code", "单号", "Number", 20),
+    ("shelf", "货架", "Shelf", 7),
+    ("received_by", "经收人", "Received by", 10),
+    ("state", "状态", "State", 10),
+    ("picked_up_by", "领取人", "Picked up by", 10),
+    ("relation", "关系", "Relation", 8),
+    ("picked_up_at", "领取时间", "Picked up at", 17),
+    ("signed", "签收", "Signed", 6),
+)
+
+#: (key, Chinese header, English header, XLSX column width) of ``export newspapers`` (业户报刊收发记录)
+NEWSPAPER_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("day", "日期", "Date", 11),
+    ("title", "报刊", "Title", 16),
+    ("unit", "房号/部室", "Unit / department", 12),
+    ("subscriber", "订户", "Subscriber", 10),
+    ("copies", "份数", "Copies", 6),
+    ("method", "方式", "Method", 10),
+    ("received_by", "签收人", "Signed by", 10),
+    ("delivered_at", "送达时间", "Delivered", 17),
+    ("staff", "经办人", "By", 10),
+)
+
+MAIL_LABELS = {
+    "zh_CN": {"waiting": "待领", "picked_up": "已领", "returned": "退回邮局", "disposed": "已处置", "lost": "遗失",
+              "escalated": "上报主管", "yes": "是", "no": "否", "signed": "签收", "mailbox": "投信箱"},
+    "en": {"waiting": "waiting", "picked_up": "picked up", "returned": "returned to the post office",
+           "disposed": "disposed of", "lost": "lost", "escalated": "with the supervisor", "yes": "yes", "no": "no",
+           "signed": "signed for", "mailbox": "mail slot"},
+}
+
+
+def parcel_row_values(r, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001 - app.services.mail_register.MailRow
+    """One item of the mail register as export cells (no note: never what is inside)."""
+    from app.notifications import ITEM_TYPE_LABELS_EN, ITEM_TYPE_LABELS_ZH
+
+    words = MAIL_LABELS.get(lang, MAIL_LABELS["en"])
+    types = ITEM_TYPE_LABELS_ZH if lang == "zh_CN" else ITEM_TYPE_LABELS_EN
+    signed = "" if r.signed is None else words["yes"] if r.signed else words["no"]
+    return [r.received_at, r.unit_code, r.recipient, types.get(r.item_type, r.item_type), r.carrier, r.code, r.shelf,
+            r.received_by, words.get(r.state, r.state), r.picked_up_by, r.relation, r.picked_up_at, signed]
+
+
+def newspaper_row_values(d, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001 - newspapers.DeliveryView
+    """One delivery of the newspaper register as export cells."""
+    words = MAIL_LABELS.get(lang, MAIL_LABELS["en"])
+    return [d.day, d.title_name, d.where, d.subscriber, d.copies, words.get(d.method, d.method), d.received_by,
+            d.delivered_at, d.staff_name]
+
+
+def export_parcels(services: Services, date_from: date, date_to: date, fmt: str,
+                   out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export the mail register (业户邮件收发记录) for items received ``date_from``..``date_to``.
+
+    Returns the number of items written."""
+    rows = (parcel_row_values(r, lang) for r in services.mail_register.rows(date_from, date_to))
+    title = (f"邮件收发 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
+             else f"Mail {date_from:%Y%m%d}-{date_to:%Y%m%d}")
+    return _export(rows, PARCEL_COLUMNS, fmt, out, title, lang)
+
+
+def export_newspapers(services: Services, date_from: date, date_to: date, fmt: str,
+                      out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export the newspaper register (业户报刊收发记录) for issues of ``date_from``..``date_to``.
+
+    Returns the number of deliveries written."""
+    rows = (newspaper_row_values(d, lang) for d in services.newspapers.deliveries(date_from, date_to))
+    title = (f"报刊收发 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
+             else f"Newspapers {date_from:%Y%m%d}-{date_to:%Y%m%d}")
+    return _export(rows, NEWSPAPER_COLUMNS, fmt, out, title, lang)

@@ -88,6 +88,30 @@ def _parcel_notice(paper: str = "roll80") -> bytes:
     return sample_pickup_notice(paper)
 
 
+def _parcel_daily_log() -> bytes:
+    from app.printing.mail_register import sample_parcel_daily_log
+
+    return sample_parcel_daily_log()
+
+
+def _mail_register() -> bytes:
+    from app.printing.mail_register import sample_mail_register
+
+    return sample_mail_register()
+
+
+def _newspaper_register() -> bytes:
+    from app.printing.newspaper_register import sample_newspaper_register
+
+    return sample_newspaper_register()
+
+
+def _newspaper_delivery_list() -> bytes:
+    from app.printing.newspaper_register import sample_newspaper_delivery_list
+
+    return sample_newspaper_delivery_list()
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     k.name: k for k in (
         PrintKind("visitor_slip", "roll80", sample_visitor_slip, ROLL_WIDTHS),
@@ -95,5 +119,9 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("key_monthly_report", "a4", _key_monthly_report),
         PrintKind("parcel_label", "label60", _parcel_label, ("label60", *ROLL_WIDTHS)),
         PrintKind("parcel_notice", "roll80", _parcel_notice, ROLL_WIDTHS),
+        PrintKind("parcel_daily_log", "a4", _parcel_daily_log),
+        PrintKind("mail_register", "a4", _mail_register),
+        PrintKind("newspaper_register", "a4", _newspaper_register),
+        PrintKind("newspaper_delivery_list", "a4", _newspaper_delivery_list),
     )
 }

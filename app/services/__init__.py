@@ -16,6 +16,8 @@ class Services:
     def __post_init__(self) -> None:
         from app.services.audit import AuditService
         from app.services.keys import KeyService
+        from app.services.mail_register import MailRegisterService
+        from app.services.newspapers import NewspaperService
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
         from app.services.print_log import PrintLogService
@@ -33,3 +35,5 @@ class Services:
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
         self.print_log = PrintLogService(self.ctx)
+        self.newspapers = NewspaperService(self.ctx)
+        self.mail_register = MailRegisterService(self.ctx)

@@ -16,6 +16,14 @@ from db.models.keys import (
     KeySpotItem,
     KeySpotScan,
 )
+from db.models.newspapers import (
+    NewspaperClaim,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperReceipt,
+    NewspaperSubscription,
+    NewspaperTitle,
+)
 from db.models.occupants import Occupant, OccupantMember
 from db.models.parcels import (
     Parcel,
@@ -49,6 +57,12 @@ __all__ = [
     "KeySpotItem",
     "KeySpotScan",
     "Money",
+    "NewspaperClaim",
+    "NewspaperClaimEvent",
+    "NewspaperDelivery",
+    "NewspaperReceipt",
+    "NewspaperSubscription",
+    "NewspaperTitle",
     "Occupant",
     "OccupantMember",
     "Parcel",

@@ -2240,6 +2240,142 @@ The reception counter of a managed property.</source>
         <source>Between 5 and 1440 minutes.</source>
         <translation>5 至 1440 分钟。</translation>
     </message>
+    <message>
+        <source>No such newspaper or magazine.</source>
+        <translation>没有这种报刊。</translation>
+    </message>
+    <message>
+        <source>Choose the newspaper or magazine.</source>
+        <translation>请选择报刊。</translation>
+    </message>
+    <message>
+        <source>{name} is already on the list of titles.</source>
+        <translation>{name} 已在报刊目录中。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer offered.</source>
+        <translation>{name} 已停止提供。</translation>
+    </message>
+    <message>
+        <source>Choose newspaper or magazine.</source>
+        <translation>请选择报纸或杂志。</translation>
+    </message>
+    <message>
+        <source>Choose how often it comes out.</source>
+        <translation>请选择出版周期。</translation>
+    </message>
+    <message>
+        <source>A subscription is for a unit or for a department of the office, not both.</source>
+        <translation>订阅只能属于一个单元或一个办公部门，不能同时属于两者。</translation>
+    </message>
+    <message>
+        <source>Enter the unit (or the office department) that subscribes.</source>
+        <translation>请输入订阅的单元（或办公部门）。</translation>
+    </message>
+    <message>
+        <source>Pick an occupant of this unit.</source>
+        <translation>请选择本单元的住户。</translation>
+    </message>
+    <message>
+        <source>Between 1 and {max} copies.</source>
+        <translation>份数应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>The subscription ends before it starts.</source>
+        <translation>订阅的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>This subscriber already takes {name} (since {since}): end that line first.</source>
+        <translation>该订户已订阅 {name}（自 {since} 起）：请先结束该订阅。</translation>
+    </message>
+    <message>
+        <source>Enter a date.</source>
+        <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>No such subscription.</source>
+        <translation>没有该订阅。</translation>
+    </message>
+    <message>
+        <source>This subscription already ended on {day}.</source>
+        <translation>该订阅已于 {day} 结束。</translation>
+    </message>
+    <message>
+        <source>The subscription starts on {day}: it cannot end earlier than the day before.</source>
+        <translation>该订阅从 {day} 开始：结束日期不能早于前一天。</translation>
+    </message>
+    <message>
+        <source>Copies were delivered on {day}: the last day cannot be earlier.</source>
+        <translation>{day} 已投递过报刊：最后一天不能早于该日。</translation>
+    </message>
+    <message>
+        <source>Enter the copies received, 0 to {max}.</source>
+        <translation>请输入收到的份数，0 到 {max}。</translation>
+    </message>
+    <message>
+        <source>The day is in the future.</source>
+        <translation>该日期在将来。</translation>
+    </message>
+    <message>
+        <source>{title} of {day} was already counted at {at} by {name}.</source>
+        <translation>{day} 的 {title} 已由 {name} 于 {at} 清点。</translation>
+    </message>
+    <message>
+        <source>No such claim.</source>
+        <translation>没有该索补记录。</translation>
+    </message>
+    <message>
+        <source>This claim was already resolved on {at}.</source>
+        <translation>该索补已于 {at} 处理完毕。</translation>
+    </message>
+    <message>
+        <source>Enter the copies that came, at least 1.</source>
+        <translation>请输入补到的份数，至少 1 份。</translation>
+    </message>
+    <message>
+        <source>The post office owes only {owed} copies on this claim.</source>
+        <translation>该索补邮局只欠 {owed} 份。</translation>
+    </message>
+    <message>
+        <source>Tick the units to deliver to.</source>
+        <translation>请勾选要投递的单元。</translation>
+    </message>
+    <message>
+        <source>At most {max} lines at once.</source>
+        <translation>一次最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>A subscription is ticked twice.</source>
+        <translation>同一订阅被勾选了两次。</translation>
+    </message>
+    <message>
+        <source>Choose signed for or mail slot.</source>
+        <translation>请选择签收或投入信报箱。</translation>
+    </message>
+    <message>
+        <source>{where} does not take {title} on {day}.</source>
+        <translation>{where} 在 {day} 未订阅 {title}。</translation>
+    </message>
+    <message>
+        <source>{where} has no mail slot: hand the copies over against a signature.</source>
+        <translation>{where} 没有信报箱：请当面交付并签收。</translation>
+    </message>
+    <message>
+        <source>{where} already had its {title} at {at}.</source>
+        <translation>{where} 的 {title} 已于 {at} 投递。</translation>
+    </message>
+    <message>
+        <source>{title} of {day} has not been counted yet: record what the post office brought first.</source>
+        <translation>{day} 的 {title} 尚未清点：请先登记邮局送来的份数。</translation>
+    </message>
+    <message>
+        <source>Only {left} copies of {title} are left, {wanted} needed: claim the missing copies from the post office.</source>
+        <translation>{title} 只剩 {left} 份，需要 {wanted} 份：请向邮局索补缺少的份数。</translation>
+    </message>
+    <message>
+        <source>Residents first: {waiting} copies of {title} are still owed to units, the office departments get theirs after.</source>
+        <translation>住户优先：还有 {waiting} 份 {title} 应投给各单元，办公部门随后。</translation>
+    </message>
 </context>
 <context>
     <name>OccupantDirectoryDialog</name>

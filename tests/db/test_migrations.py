@@ -50,6 +50,10 @@ APPEND_ONLY_TRIGGERS = {
     "trg_parcel_no_delete", "trg_parcel_batch_no_delete", "trg_parcel_contact_no_delete",
     # the print log (0005)
     "trg_print_job_no_update", "trg_print_job_no_delete",
+    # newspapers and magazines (0006)
+    *(f"trg_{t}_{op}" for t in ("newspaper_receipt", "newspaper_claim_event", "newspaper_delivery")
+      for op in ("no_update", "no_delete")),
+    "trg_newspaper_title_no_delete", "trg_newspaper_subscription_no_delete", "trg_newspaper_claim_no_delete",
 }
 
 

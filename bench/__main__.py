@@ -9,6 +9,7 @@ next to its target. Progress goes to standard error, the JSON document to standa
     python -m bench --quick            # 50,000 visits, fewer runs (~15 s)
     python -m bench --only search      # one benchmark (repeatable: --only startup --only register)
     python -m bench --rows 200000      # another register size (cached per size under bench/out/)
+    python -m bench --only printing    # receipt 80 mm, pass card, 100 pass cards vs a bare page (~30 s)
     python -m bench --only keys --only scan   # the key cabinet: service time, scan to screen (~2.5 min;
                                        # --quick: ~1 min; +30 s the first time, building the cabinet)
 """
@@ -22,7 +23,7 @@ import sys
 import time
 from datetime import datetime
 
-BENCHMARKS = ("startup", "search", "register", "keys", "scan")
+BENCHMARKS = ("startup", "search", "register", "keys", "scan", "printing")
 
 
 def machine() -> dict:
@@ -128,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
 
         result["scan"] = scan_screen.run(cabinet, seconds=10 if args.quick else 60, rate=20,
                                          baseline_seconds=5 if args.quick else 20)
+
+    if "printing" in only:
+        from bench import printing
+
+        result["printing"] = printing.run(runs=30 if args.quick else 100, batches=2 if args.quick else 5)
 
     result["elapsed_s"] = round(time.perf_counter() - t_all, 1)
     text = json.dumps(result, ensure_ascii=False, indent=2, default=str)

@@ -2624,6 +2624,22 @@ The reception counter of a managed property.</source>
         <translation>份数(&amp;C)</translation>
     </message>
     <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation>页数：%1</translation>
+    </message>
+    <message>
         <source>This document could not be opened.</source>
         <translation>无法打开此文档。</translation>
     </message>
@@ -2634,6 +2650,10 @@ The reception counter of a managed property.</source>
     <message>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+    <message>
+        <source>Saved in the PDF folder as %1</source>
+        <translation>已存入 PDF 文件夹：%1</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -2737,6 +2757,58 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>邮件领取通知单</translation>
     </message>
     <message>
+        <source>Daily parcel log</source>
+        <translation>邮件包裹日志</translation>
+    </message>
+    <message>
+        <source>Mail register</source>
+        <translation>业户邮件收发记录</translation>
+    </message>
+    <message>
+        <source>Newspaper register</source>
+        <translation>业户报刊收发记录</translation>
+    </message>
+    <message>
+        <source>Newspaper delivery list</source>
+        <translation>报刊分发清单</translation>
+    </message>
+    <message>
+        <source>Receipt (roll)</source>
+        <translation>收款收据（卷纸）</translation>
+    </message>
+    <message>
+        <source>Receipt (A5, three copies)</source>
+        <translation>收款收据（A5，三联）</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Cash-up report (roll)</source>
+        <translation>交班结算单（卷纸）</translation>
+    </message>
+    <message>
+        <source>Cash-up report (A4)</source>
+        <translation>交班结算单（A4）</translation>
+    </message>
+    <message>
+        <source>Renovation permit</source>
+        <translation>装修施工许可证</translation>
+    </message>
+    <message>
+        <source>Contractor pass card</source>
+        <translation>施工人员临时出入证</translation>
+    </message>
+    <message>
+        <source>Repair dispatch slip</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Weekly repair summary</source>
+        <translation>报修周统计表</translation>
+    </message>
+    <message>
         <source>PDF folder: %1</source>
         <translation>PDF 文件夹：%1</translation>
     </message>
@@ -2816,6 +2888,10 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Folder for the PDF files</source>
         <translation>PDF 文件保存文件夹</translation>
+    </message>
+    <message>
+        <source>Roll &amp;width</source>
+        <translation>卷纸宽度(&amp;W)</translation>
     </message>
     <message>
         <source>Document</source>

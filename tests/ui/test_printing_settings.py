@@ -113,6 +113,46 @@ def test_settings_page_lists_printers_and_saves(qtbot, translations, tmp_path):
     assert page.printer_combos["receipt"].currentData() == "XP-80C"  # kept across retranslation
 
 
+def test_every_registered_kind_has_a_translated_name(translations):
+    from ui.printing.texts import KIND_NAMES, kind_name
+
+    assert set(PRINT_KINDS) <= set(KIND_NAMES), "name the new kinds in ui/printing/texts.py KIND_NAMES"
+    translations.set_language("zh_CN")
+    for kind in PRINT_KINDS:
+        assert kind_name(kind) != KIND_NAMES[kind], f"{kind}: no Chinese name"
+
+
+def test_roll_width_is_the_receipt_printers_and_kinds_follow_it(qtbot, tmp_path):
+    settings = PrinterSettings(ui_settings())
+    roll_kinds = [k for k, pk in PRINT_KINDS.items() if pk.roll_choice and pk.paper == "roll80"]
+    assert roll_kinds and settings.roll_width() == "roll80"
+    settings.set_roll_width("roll58")
+    assert {settings.paper(k) for k in roll_kinds} == {"roll58"}
+    assert settings.paper("parcel_label") == "label60"  # a label is not a roll document
+    settings.set_paper("visitor_slip", "roll80")  # one kind kept apart
+    settings.set_roll_width("roll80")
+    settings.set_roll_width("roll58")
+    assert settings.paper("visitor_slip") == "roll80" and settings.paper("key_loan_slip") == "roll58"
+    settings.set_paper("visitor_slip", "roll58")  # back to the printer's roll: follows it again
+    settings.set_roll_width("roll80")
+    assert settings.paper("visitor_slip") == "roll80"
+    with pytest.raises(ValueError):
+        settings.set_roll_width("a4")
+
+    # the page: changing the roll moves every roll document, not the label
+    page = PrintingSettingsPage(settings, printers=INSTALLED)
+    qtbot.addWidget(page)
+    page.paper_combos["parcel_label"].setCurrentIndex(page.paper_combos["parcel_label"].findData("label60"))
+    page.set_roll_width("roll58")
+    assert {page.paper_combos[k].currentData() for k in roll_kinds} == {"roll58"}
+    assert page.paper_combos["parcel_label"].currentData() == "label60"
+    page.paper_combos["key_loan_slip"].setCurrentIndex(page.paper_combos["key_loan_slip"].findData("roll80"))
+    assert page.save()
+    again = PrinterSettings(ui_settings())
+    assert again.roll_width() == "roll58" and again.paper("visitor_slip") == "roll58"
+    assert again.paper("key_loan_slip") == "roll80" and paper_for("parcel_notice") == "roll58"
+
+
 def test_settings_dialog_has_a_printing_tab(qtbot, services, bus, translations):
     from ui.dialogs.settings import SettingsDialog
 
@@ -142,6 +182,9 @@ def test_pdf_folder_writes_kind_ref_timestamp(qtbot, tmp_path):
     assert re.fullmatch(r"visitor_slip-42-\d{8}-\d{6}\.pdf", outcome.file.name)
     assert outcome.file.read_bytes() == dialog.pdf_bytes()
     assert outcome.kept.parent == print_dir() and outcome.kept.read_bytes() == dialog.pdf_bytes()
+    # the dialog stays open and names the file, so the receptionist can find it
+    assert not dialog.status_label.isHidden() and outcome.file.name in dialog.status_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
     # a second print in the same second does not overwrite the first
     again = dialog.print_default()
     assert again.file != outcome.file and again.file.exists() and outcome.file.exists()
@@ -162,6 +205,7 @@ def test_preview_prints_its_copies_on_a_qprinter(qtbot, tmp_path):
     settings.set_copies("visitor_slip", 2)
     dialog = PdfPreviewDialog(slip("roll58"), kind="visitor_slip", ref=7, settings=settings)
     qtbot.addWidget(dialog)
+    dialog.show()
     out = tmp_path / "printed.pdf"
     printer = pdf_printer(out)
     from ui.printing.output import use_document_page_size
@@ -173,6 +217,8 @@ def test_preview_prints_its_copies_on_a_qprinter(qtbot, tmp_path):
     for page in pages:
         assert float(page.mediabox.width) / MM == pytest.approx(58, abs=0.5)
     assert dialog.last_outcome.copies == 2 and dialog.last_outcome.printer == str(out)
+    # sent to a printer: the preview closes itself, one click less at the counter
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
     QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
     assert dialog.print_to_button.text()
 

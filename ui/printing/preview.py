@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -93,12 +95,29 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self._doc)
 
+        # Zoom: a sheet shown to the dialog's width is small print; the receptionist checks a
+        # name or an amount at 100 % or more.
+        self.zoom_out_button = QToolButton(self)
+        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_button.clicked.connect(lambda: self.zoom_by(1 / 1.25))
+        self.zoom_in_button = QToolButton(self)
+        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom_by(1.25))
+        self.fit_button = QToolButton(self)
+        self.fit_button.clicked.connect(self.fit_width)
+        self.pages_label = QLabel(self)
+
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(False)
 
         self.target_label = QLabel(self)
         self.target_label.setWordWrap(True)
+        # what the last Print did: a file in the PDF folder is named, so it can be found
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setVisible(False)
         self.copies_label = QLabel(self)
         self.copies = QSpinBox(self)
         self.copies.setRange(1, MAX_COPIES)
@@ -116,6 +135,10 @@ class PdfPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_with_dialog)
         self.close_button.clicked.connect(self.reject)
 
+        zoom_row = QHBoxLayout()
+        zoom_row.addWidget(self.pages_label, 1)
+        for b in (self.zoom_out_button, self.fit_button, self.zoom_in_button):
+            zoom_row.addWidget(b)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target_label, 1)
         target_row.addWidget(self.copies_label)
@@ -126,10 +149,12 @@ class PdfPreviewDialog(QDialog):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_label)
+        layout.addLayout(zoom_row)
         layout.addWidget(self.view, 1)
         layout.addLayout(target_row)
+        layout.addWidget(self.status_label)
         layout.addLayout(buttons)
-        self.resize(460, 760)
+        self.resize(*self._initial_size())
 
         ready = self._doc.status() == QPdfDocument.Status.Ready
         self.print_button.setEnabled(ready)
@@ -138,6 +163,36 @@ class PdfPreviewDialog(QDialog):
         self.retranslate()
         if ready and already_printed(self._print_log, self._kind, self._ref):
             self._stamp_as_reprint()
+
+    def _initial_size(self) -> tuple[int, int]:
+        """Tall and narrow for a roll, wide for a card, large for a sheet; within the screen."""
+        width, height = 460, 760
+        if self._doc.pageCount() > 0:
+            pt = self._doc.pagePointSize(0)
+            mm_w = pt.width() * 25.4 / 72
+            if mm_w > 100:  # A5/A4 sheets
+                width, height = 760, 940
+            elif pt.width() > pt.height():  # a card or a landscape label
+                width, height = 600, 520
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            width, height = min(width, avail.width() - 40), min(height, avail.height() - 60)
+        return width, height
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (factor > 1) or out from what is shown now, between 25 % and 400 %."""
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth and self._doc.pageCount() > 0:
+            # the factor that fits: viewport width over the page width at 1:1 (96 dpi screen)
+            page_px = self._doc.pagePointSize(0).width() * self.logicalDpiX() / 72
+            if page_px > 0:
+                current = max(0.25, (self.view.viewport().width() - 12) / page_px)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(4.0, max(0.25, current * factor)))
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     def _stamp_as_reprint(self) -> None:
         if self._stamped or not self._stamp_reprints:
@@ -185,6 +240,12 @@ class PdfPreviewDialog(QDialog):
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
         self.copies_label.setText(self.tr("&Copies"))
+        self.zoom_out_button.setText("−")
+        self.zoom_in_button.setText("+")
+        self.zoom_out_button.setToolTip(self.tr("Zoom out"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in"))
+        self.fit_button.setText(self.tr("Fit width"))
+        self.pages_label.setText(self.tr("Pages: %1").replace("%1", str(self._doc.pageCount())))
         self.error_label.setText(self.tr("This document could not be opened."))
         target = self.target()
         self.target_label.setText(self.tr("%1: %2").replace("%1", printer_group_name(target.group))
@@ -244,7 +305,16 @@ class PdfPreviewDialog(QDialog):
             self.printAttempted.emit(outcome.kept)
         self.printed.emit(outcome)
         if not outcome.ok:
+            self.status_label.setVisible(False)
             QMessageBox.warning(self, self.tr("Print"), outcome_text(outcome))
+        elif outcome.file is not None:
+            # Stays open: the receptionist sees where the file went (and may print it again).
+            self.status_label.setText(self.tr("Saved in the PDF folder as %1").replace("%1", str(outcome.file)))
+            self.status_label.setVisible(True)
+            self.close_button.setFocus()
+        else:
+            # Sent to the printer: nothing left to do here.
+            self.accept()
         return outcome
 
     def save_with_dialog(self) -> None:

@@ -1,10 +1,14 @@
-"""Which printer prints what on this PC: a printer per group, copies and roll width per kind.
+"""Which printer prints what on this PC: a printer per group, the receipt printer's roll
+width, copies and paper per kind.
 
 Printers are installed per PC, so the choice lives in the PC's ``ui.ini`` (QSettings), not in
 the shared database. Three printer groups (:mod:`app.printing.paper`): the receipt printer
 (rolls and labels), the card printer (CR80 passes) and the A4 printer (A4/A5 sheets). A group
 prints on the system's default printer until one is chosen; "PDF folder" writes each
 printout as a file into a folder instead (a counter without that printer, or an archive).
+
+The roll loaded in the receipt printer (80 or 58 mm) is one choice for every roll document;
+a kind may still be set apart (a label printer's labels, a slip kept on 80 mm).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinterInfo
 
 from app.paths import data_dir
-from app.printing.paper import PRINTER_GROUPS, group_for_page_size
+from app.printing.paper import PRINTER_GROUPS, RECEIPT_PRINTER, ROLL_WIDTHS, group_for_page_size
 from app.printing.samples import PRINT_KINDS, PrintKind
 
 #: the printer value meaning "the system's default printer"
@@ -94,6 +98,16 @@ class PrinterSettings:
         _check_group(group)
         self._s.setValue(f"printing/{group}/folder", str(folder))
 
+    def roll_width(self) -> str:
+        """The roll in the receipt printer: ``roll80`` (default) or ``roll58``."""
+        value = str(self._s.value(f"printing/{RECEIPT_PRINTER}/roll", ROLL_WIDTHS[0]))
+        return value if value in ROLL_WIDTHS else ROLL_WIDTHS[0]
+
+    def set_roll_width(self, paper: str) -> None:
+        if paper not in ROLL_WIDTHS:
+            raise ValueError(f"{paper!r} is not a roll width")
+        self._s.setValue(f"printing/{RECEIPT_PRINTER}/roll", paper)
+
     # -- per document kind -------------------------------------------------------------------
 
     def copies(self, kind: str) -> int:
@@ -112,19 +126,35 @@ class PrinterSettings:
         self._s.setValue(f"printing/copies/{kind}", int(copies))
 
     def paper(self, kind: str) -> str:
-        """The paper this PC makes ``kind`` on: the chosen one of the kind's papers (80/58 mm
-        roll, label), else the kind's own paper; "" for an unregistered kind."""
+        """The paper this PC makes ``kind`` on: the one chosen for the kind, else the receipt
+        printer's roll for a roll document, else the kind's own paper; "" for an unregistered
+        kind."""
         pk = registered_kind(kind)
         if pk is None:
             return ""
-        value = str(self._s.value(f"printing/paper/{pk.name}", pk.paper))
-        return value if value in pk.all_papers else pk.paper
+        value = str(self._s.value(f"printing/paper/{pk.name}", ""))
+        return value if value in pk.all_papers else self.default_paper(pk.name)
+
+    def default_paper(self, kind: str) -> str:
+        """What ``kind`` is made on when nothing was chosen for it: a roll document follows the
+        receipt printer's roll, anything else (a label, a sheet, a card) keeps its own paper."""
+        pk = registered_kind(kind)
+        if pk is None:
+            return ""
+        if pk.roll_choice and pk.paper in ROLL_WIDTHS:
+            return self.roll_width()
+        return pk.paper
 
     def set_paper(self, kind: str, paper: str) -> None:
+        """Make ``kind`` on ``paper`` on this PC; the default paper clears the choice, so the
+        kind keeps following the receipt printer's roll."""
         pk = PRINT_KINDS.get(kind)
         if pk is None or paper not in pk.all_papers:
             raise ValueError(f"{kind!r} cannot be printed on {paper!r}")
-        self._s.setValue(f"printing/paper/{kind}", paper)
+        if paper == self.default_paper(kind):
+            self._s.remove(f"printing/paper/{kind}")
+        else:
+            self._s.setValue(f"printing/paper/{kind}", paper)
 
     def sync(self) -> None:
         self._s.sync()

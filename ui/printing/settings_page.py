@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.paper import PRINTER_GROUPS
+from app.printing.paper import PRINTER_GROUPS, RECEIPT_PRINTER, ROLL_WIDTHS
 from app.printing.samples import PRINT_KINDS
 from ui.printing.printers import (
     MAX_COPIES,
@@ -72,8 +72,20 @@ class PrintingSettingsPage(Retranslating, QWidget):
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(lambda _=0, g=group: self._update_folder_state(g))
             folder_row = QHBoxLayout()
+            if group == RECEIPT_PRINTER:
+                # the roll in the printer: every roll document follows it
+                self.roll_label = QLabel(self.printers_box)
+                self.roll_combo = QComboBox(self.printers_box)
+                for paper in ROLL_WIDTHS:
+                    self.roll_combo.addItem("", paper)
+                self.roll_combo.setCurrentIndex(max(0, self.roll_combo.findData(self._settings.roll_width())))
+                self.roll_combo.currentIndexChanged.connect(self._roll_changed)
+                self.roll_label.setBuddy(self.roll_combo)
+                folder_row.addWidget(self.roll_label)
+                folder_row.addWidget(self.roll_combo)
             folder_row.addWidget(folder, 1)
             folder_row.addWidget(browse)
+            folder_row.addStretch(0)  # takes the room only while the folder field is hidden
             grid.addWidget(label, 2 * row, 0)
             grid.addWidget(combo, 2 * row, 1)
             grid.addLayout(folder_row, 2 * row, 2)
@@ -175,6 +187,20 @@ class PrintingSettingsPage(Retranslating, QWidget):
             raise ValueError(f"{value!r} is not offered for {group}")
         combo.setCurrentIndex(index)
 
+    def set_roll_width(self, paper: str) -> None:
+        """Select the receipt printer's roll (``roll80``/``roll58``)."""
+        index = self.roll_combo.findData(paper)
+        if index < 0:
+            raise ValueError(f"{paper!r} is not a roll width")
+        self.roll_combo.setCurrentIndex(index)
+
+    def _roll_changed(self) -> None:
+        # Documents on a roll move to the new width; a label stays a label.
+        width = self.roll_combo.currentData()
+        for combo in self.paper_combos.values():
+            if combo.currentData() in ROLL_WIDTHS:
+                combo.setCurrentIndex(combo.findData(width))
+
     # -- saving ------------------------------------------------------------------------------------
 
     def save(self) -> bool:
@@ -185,6 +211,7 @@ class PrintingSettingsPage(Retranslating, QWidget):
                 self.saved_label.setText(self.tr("Choose a folder for the PDF folder printer."))
                 self.folder_edits[group].setFocus()
                 return False
+        self._settings.set_roll_width(self.roll_combo.currentData())
         for group in PRINTER_GROUPS:
             self._settings.set_printer(group, self.printer_combos[group].currentData())
             folder = self.folder_edits[group].text().strip()
@@ -210,6 +237,9 @@ class PrintingSettingsPage(Retranslating, QWidget):
             self.group_hints[group].setText(printer_group_hint(group))
             self.browse_buttons[group].setText(self.tr("Browse…"))
             self.folder_edits[group].setPlaceholderText(self.tr("Folder for the PDF files"))
+        self.roll_label.setText(self.tr("Roll &width"))
+        for i in range(self.roll_combo.count()):
+            self.roll_combo.setItemText(i, paper_name(self.roll_combo.itemData(i)))
         self.table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Printer"), self.tr("Paper"),
                                               self.tr("Copies")])
         for row, kind in enumerate(self.kinds):

@@ -37,6 +37,19 @@ KIND_NAMES = {
     "key_monthly_report": QT_TRANSLATE_NOOP("Printing", "Monthly key statistics"),
     "parcel_label": QT_TRANSLATE_NOOP("Printing", "Parcel shelf label"),
     "parcel_notice": QT_TRANSLATE_NOOP("Printing", "Parcel pick-up notice"),
+    "parcel_daily_log": QT_TRANSLATE_NOOP("Printing", "Daily parcel log"),
+    "mail_register": QT_TRANSLATE_NOOP("Printing", "Mail register"),
+    "newspaper_register": QT_TRANSLATE_NOOP("Printing", "Newspaper register"),
+    "newspaper_delivery_list": QT_TRANSLATE_NOOP("Printing", "Newspaper delivery list"),
+    "receipt_80mm": QT_TRANSLATE_NOOP("Printing", "Receipt (roll)"),
+    "receipt_a5": QT_TRANSLATE_NOOP("Printing", "Receipt (A5, three copies)"),
+    "refund_slip": QT_TRANSLATE_NOOP("Printing", "Refund slip"),
+    "cashup_roll": QT_TRANSLATE_NOOP("Printing", "Cash-up report (roll)"),
+    "cashup_a4": QT_TRANSLATE_NOOP("Printing", "Cash-up report (A4)"),
+    "renovation_permit": QT_TRANSLATE_NOOP("Printing", "Renovation permit"),
+    "pass_card": QT_TRANSLATE_NOOP("Printing", "Contractor pass card"),
+    "dispatch_slip": QT_TRANSLATE_NOOP("Printing", "Repair dispatch slip"),
+    "repair_weekly_summary": QT_TRANSLATE_NOOP("Printing", "Weekly repair summary"),
 }
 
 

@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         reg.add_argument("--format", choices=("csv", "xlsx"), default="csv")
         reg.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
         _add_db(reg)
+    receipts = exp_sub.add_parser("receipts", help="the receipt register (voided receipts included, marked)")
+    receipts.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    receipts.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    receipts.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    receipts.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    _add_db(receipts)
 
     from app.scan_test import add_parser as add_scan_test  # its options live with its logic
 

@@ -1,5 +1,5 @@
 """The command-line subcommands: ``demo``, ``import occupants``,
-``export visitors|keys|key-loans|parcels|newspapers``.
+``export visitors|keys|key-loans|parcels|newspapers|receipts``.
 
 Each opens (and migrates) the database, acts as the disabled ``system`` account where it
 writes, and reports in plain English on standard error. Failures give a one-line reason and
@@ -218,6 +218,16 @@ def _export_registers(args: argparse.Namespace, opened: OpenedDatabase, services
     return EXIT_OK
 
 
+def _export_receipts(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
+                     dates: tuple[date, date]) -> int:
+    from app.receipt_export import export_receipts
+
+    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
+    n = export_receipts(services, dates[0], dates[1], args.format, args.out, lang=lang)
+    _err(f"exported {n} receipts ({dates[0]} to {dates[1]}) to {args.out or 'standard output'}")
+    return EXIT_OK
+
+
 # -- dispatch --------------------------------------------------------------------------------
 
 
@@ -232,13 +242,15 @@ def _prepare(args: argparse.Namespace) -> Callable[[OpenedDatabase, Services], i
         if parsed.ignored_columns:
             _err(f"note: ignoring columns {', '.join(parsed.ignored_columns)}")
         return lambda opened, svc: _import(args, opened, svc, parsed)
-    if args.command == "export" and args.what == "visitors":
+    if args.command == "export" and args.what in ("visitors", "receipts"):
         d0 = _parse_date(args.date_from, "--from")
         d1 = _parse_date(args.date_to, "--to")
         if d1 < d0:
             raise UsageError(f"--to {d1} is before --from {d0}")
         if args.out and not Path(args.out).parent.is_dir():
             raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
+        if args.what == "receipts":
+            return lambda opened, svc: _export_receipts(args, opened, svc, (d0, d1))
         return lambda opened, svc: _export(args, opened, svc, (d0, d1))
     if args.command == "export" and args.what in ("keys", "key-loans"):
         d0 = _parse_date(args.date_from, "--from") if args.date_from else None

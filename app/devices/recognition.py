@@ -12,7 +12,9 @@ Default kinds:
   number maps to the key in the database (KeyTrak's advice; DOMAIN §2).
 - ``visitor_badge``: ``V`` + 1–6 digits, optionally ``V-12``.
 - ``pass``: ``P`` + at least 6 digits (resident and contractor passes, later).
-- ``receipt``: ``R2026-000123`` — year, dash, six-digit number (the receipt module, later).
+- ``receipt``: ``R2026-000123`` — year, dash, six-digit number; ``RT2026-000007`` for a
+  refund slip; or the receipt's verification QR code (``R2026-000123|2038.45|2026-11-23|1A2B3C4D``,
+  app/receipt_rules.py), which the Receipts tab compares with the register.
 - ``parcel``: a permissive rule kept *last* for tracking numbers of couriers the carrier
   table does not know (letters and 9–20 digits, or 10–20 digits), which is more useful at
   the counter than asking "what is this?" for every parcel; being last, it never takes a
@@ -49,8 +51,8 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
      "description": "Visitor badge: V and up to 6 digits"},
     {"kind": "pass", "pattern": r"^P\d{6,}$",
      "description": "Pass: P and at least 6 digits"},
-    {"kind": "receipt", "pattern": r"^R\d{4}-\d{6}$",
-     "description": "Receipt: R, year, dash, 6-digit number"},
+    {"kind": "receipt", "pattern": r"^RT?\d{4}-\d{6}(?:\|\d+\.\d{2}\|\d{4}-\d{2}-\d{2}\|[0-9A-F]{8})?$",
+     "description": "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"},
     {"kind": "parcel", "pattern": r"^(?!(?:69\d|97[789])\d{10}$)(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",
      "description": "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; "
                     "not product EAN-13 69…, ISBN/ISSN 977–979…)"},

@@ -35,7 +35,9 @@ LINE_SPACING = 1.25
 # Kinsoku: these never start a line / never end one.
 _NO_LINE_START = set("，。、；：？！）》」』】〉”’,.;:?!)]}%·…")
 _NO_LINE_END = set("（《「『【〈“‘([{¥￥$#")
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F@&_\-+/.'#*]+|\s+|.", re.S)
+# A run of Latin letters, digits and the marks inside numbers, times and codes is one word:
+# "10:05", "2,315.00", "R2026-000123" never break inside unless wider than a whole line.
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F@&_\-+/.'#*:,]+|\s+|.", re.S)
 
 
 def format_datetime(value: datetime | None) -> str:

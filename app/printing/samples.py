@@ -21,7 +21,8 @@ class PrintKind:
     "label60", "a4", "a5", "cr80"); it decides which of the counter's printers takes the
     kind. ``papers`` lists every paper the renderer can make (``sample(paper=…)`` is then
     called with one of them); empty means ``paper`` only. ``copies`` is the default number
-    of copies (a receipt on a roll: the customer's and the counter's).
+    of copies (a document whose copies go to different people; a receipt is printed once and
+    its A5 form carries its three named copies as pages).
     """
 
     name: str
@@ -112,6 +113,23 @@ def _newspaper_delivery_list() -> bytes:
     return sample_newspaper_delivery_list()
 
 
+def _receipt_sample(name: str) -> Callable[..., bytes]:
+    """Receipts, refund slips and cash-ups (app/printing/receipt_slip.py, refund_slip.py, cashup_report.py).
+
+    The roll ones (``receipt_80mm``, ``cashup_roll``) take the roll's ``paper``."""
+
+    def render(**paper: str) -> bytes:
+        from app.printing import cashup_report, receipt_slip, refund_slip
+
+        return {
+            "receipt_80mm": receipt_slip.sample_receipt_80mm, "receipt_a5": receipt_slip.sample_receipt_a5,
+            "refund_slip": refund_slip.sample_refund_slip, "cashup_roll": cashup_report.sample_cashup_roll,
+            "cashup_a4": cashup_report.sample_cashup_a4,
+        }[name](**paper)
+
+    return render
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     k.name: k for k in (
         PrintKind("visitor_slip", "roll80", sample_visitor_slip, ROLL_WIDTHS),
@@ -123,5 +141,11 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("mail_register", "a4", _mail_register),
         PrintKind("newspaper_register", "a4", _newspaper_register),
         PrintKind("newspaper_delivery_list", "a4", _newspaper_delivery_list),
+        # one copy on a roll: two identical unmarked receipts would be two originals
+        PrintKind("receipt_80mm", "roll80", _receipt_sample("receipt_80mm"), ROLL_WIDTHS),
+        PrintKind("receipt_a5", "a5", _receipt_sample("receipt_a5")),
+        PrintKind("refund_slip", "a5", _receipt_sample("refund_slip")),
+        PrintKind("cashup_roll", "roll80", _receipt_sample("cashup_roll"), ROLL_WIDTHS),
+        PrintKind("cashup_a4", "a4", _receipt_sample("cashup_a4")),
     )
 }

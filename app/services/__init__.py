@@ -22,6 +22,8 @@ class Services:
         from app.services.parcels import ParcelService
         from app.services.print_log import PrintLogService
         from app.services.property import PropertyService
+        from app.services.fees import FeeCatalogService
+        from app.services.receipts import ReceiptService
         from app.services.settings import SettingsService
         from app.services.staff import StaffService
         from app.services.visitors import VisitorService
@@ -34,6 +36,8 @@ class Services:
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
+        self.fees = FeeCatalogService(self.ctx)
+        self.receipts = ReceiptService(self.ctx)
         self.print_log = PrintLogService(self.ctx)
         self.newspapers = NewspaperService(self.ctx)
         self.mail_register = MailRegisterService(self.ctx)

@@ -36,6 +36,7 @@ from db.models.parcels import (
 )
 from db.models.printing import PrintJob
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
 
@@ -43,7 +44,10 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "CashShift",
+    "CashShiftTotal",
     "Counter",
+    "FeeItem",
     "KeyEmergency",
     "KeyEvent",
     "KeyIntake",
@@ -74,6 +78,10 @@ __all__ = [
     "ParcelPickupSignature",
     "PrintJob",
     "PropertyProfile",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptRefund",
+    "ReceiptVoid",
     "Setting",
     "Staff",
     "Unit",

@@ -2376,6 +2376,162 @@ The reception counter of a managed property.</source>
         <source>Residents first: {waiting} copies of {title} are still owed to units, the office departments get theirs after.</source>
         <translation>住户优先：还有 {waiting} 份 {title} 应投给各单元，办公部门随后。</translation>
     </message>
+    <message>
+        <source>The amount must be from ¥0.00 to under one trillion yuan.</source>
+        <translation>金额应在 ¥0.00 至一万亿元以下。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>请输入零或以上的金额。</translation>
+    </message>
+    <message>
+        <source>Amounts are exact decimals.</source>
+        <translation>金额必须是精确的十进制数。</translation>
+    </message>
+    <message>
+        <source>Not an amount: enter yuan with up to two decimals, e.g. 123.45.</source>
+        <translation>不是金额：请以元为单位输入，最多两位小数，例如 123.45。</translation>
+    </message>
+    <message>
+        <source>At most two decimals (fen).</source>
+        <translation>最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>Choose how it was paid: cash, WeChat Pay, Alipay, bank card or transfer.</source>
+        <translation>请选择付款方式：现金、微信支付、支付宝、银行卡或转账。</translation>
+    </message>
+    <message>
+        <source>Open your shift first (count the opening float).</source>
+        <translation>请先开班（清点备用金）。</translation>
+    </message>
+    <message>
+        <source>No such receipt.</source>
+        <translation>没有该收据。</translation>
+    </message>
+    <message>
+        <source>No receipt has the number {number}.</source>
+        <translation>没有编号为 {number} 的收据。</translation>
+    </message>
+    <message>
+        <source>Choose who pays: an occupant, a company or someone else.</source>
+        <translation>请选择付款人：住户、公司或其他人。</translation>
+    </message>
+    <message>
+        <source>Enter who pays.</source>
+        <translation>请输入付款人。</translation>
+    </message>
+    <message>
+        <source>Pick the occupant from the directory.</source>
+        <translation>请从住户名录中选择住户。</translation>
+    </message>
+    <message>
+        <source>No such unit.</source>
+        <translation>没有该单元。</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行。</translation>
+    </message>
+    <message>
+        <source>At most {max} lines on one receipt.</source>
+        <translation>一张收据最多 {max} 行。</translation>
+    </message>
+    <message>
+        <source>Line {line}: this fee is not in the catalogue (any more).</source>
+        <translation>第 {line} 行：该收费项目不在（或已不在）收费目录中。</translation>
+    </message>
+    <message>
+        <source>Line {line}: say what the money is for.</source>
+        <translation>第 {line} 行：请说明收费事由。</translation>
+    </message>
+    <message>
+        <source>Line {line}: enter a price above ¥0.00 and up to ¥{max}.</source>
+        <translation>第 {line} 行：请输入大于 ¥0.00、不超过 ¥{max} 的单价。</translation>
+    </message>
+    <message>
+        <source>Line {line}: a quantity from 1 to {max}.</source>
+        <translation>第 {line} 行：数量应在 1 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Your shift is already open.</source>
+        <translation>您的班次已经开启。</translation>
+    </message>
+    <message>
+        <source>The opening float is from ¥0.00 to ¥{max}.</source>
+        <translation>备用金应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>No such shift.</source>
+        <translation>没有该班次。</translation>
+    </message>
+    <message>
+        <source>The cash is off by {variance}: say why.</source>
+        <translation>现金差额 {variance}：请说明原因。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is already void.</source>
+        <translation>收据 {number} 已作废。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} belongs to a closed or another person&apos;s shift: only a receipt of your open shift can be voided.</source>
+        <translation>收据 {number} 属于已结班或他人的班次：只能作废您当前班次的收据。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has refunds against it and cannot be voided.</source>
+        <translation>收据 {number} 已有退款，不能作废。</translation>
+    </message>
+    <message>
+        <source>A supervisor confirms with their user name and password.</source>
+        <translation>须由主管输入用户名和密码确认。</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s user name or password is wrong.</source>
+        <translation>主管的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>{name} cannot confirm a void: it needs a supervisor or above.</source>
+        <translation>{name} 无权确认作废：须主管或以上。</translation>
+    </message>
+    <message>
+        <source>Another person confirms the void, not the one voiding.</source>
+        <translation>作废须由另一人确认，不能由作废人本人确认。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void: nothing to refund.</source>
+        <translation>收据 {number} 已作废：无可退款项。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no deposit to refund.</source>
+        <translation>收据 {number} 没有可退的押金。</translation>
+    </message>
+    <message>
+        <source>Refund more than ¥0.00 and at most ¥{max} (paid less earlier refunds).</source>
+        <translation>退款应大于 ¥0.00，最多 ¥{max}（已付金额减去此前退款）。</translation>
+    </message>
+    <message>
+        <source>No such refund slip.</source>
+        <translation>没有该退款通知书。</translation>
+    </message>
+    <message>
+        <source>No such fee in the catalogue.</source>
+        <translation>收费目录中没有该项目。</translation>
+    </message>
+    <message>
+        <source>A code is lower-case letters, digits and underscores, starting with a letter.</source>
+        <translation>代码由小写字母、数字和下划线组成，以字母开头。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used.</source>
+        <translation>代码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A default price from ¥0.00 to ¥{max}.</source>
+        <translation>默认单价应在 ¥0.00 至 ¥{max} 之间。</translation>
+    </message>
+    <message>
+        <source>An order from 0 to 9999.</source>
+        <translation>排序号应在 0 到 9999 之间。</translation>
+    </message>
 </context>
 <context>
     <name>OccupantDirectoryDialog</name>
@@ -3039,8 +3195,8 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>通行证：P 加至少 6 位数字</translation>
     </message>
     <message>
-        <source>Receipt: R, year, dash, 6-digit number</source>
-        <translation>收据：R、年份、短横线、6 位编号</translation>
+        <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
+        <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
     </message>
     <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>

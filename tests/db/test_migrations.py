@@ -48,6 +48,10 @@ APPEND_ONLY_TRIGGERS = {
     *(f"trg_{t}_{op}" for t in ("parcel_event", "parcel_pickup", "parcel_pickup_signature", "parcel_batch_line")
       for op in ("no_update", "no_delete")),
     "trg_parcel_no_delete", "trg_parcel_batch_no_delete", "trg_parcel_contact_no_delete",
+    # receipts (0007)
+    *(f"trg_{t}_{op}" for t in ("receipt", "receipt_line", "receipt_void", "receipt_refund", "cash_shift_total")
+      for op in ("no_update", "no_delete")),
+    "trg_cash_shift_no_delete", "trg_fee_item_no_delete", "trg_cash_shift_closed",
     # the print log (0005)
     "trg_print_job_no_update", "trg_print_job_no_delete",
     # newspapers and magazines (0006)

@@ -214,3 +214,22 @@ def test_qr_refuses_and_fits():
     assert block is not None and block.fits(ROLL58.printable_width)
     assert fitting_qr(url, 15 * MM) is None
     assert fitting_qr("", 50 * MM) is None
+
+
+@pytest.mark.parametrize("text", ["2026-11-23 10:05", "合计 ¥2,315.00", "编号 R2026-000123"])
+def test_times_amounts_and_numbers_break_only_at_spaces(text):
+    from app.printing.fonts import string_width
+
+    # just too narrow for the whole text: it breaks at the space, never inside the time, amount or number
+    lines = wrap_text(text, 9, string_width(text, 9) - 1)
+    assert [ln.strip() for ln in lines] == text.split(" ", 1)
+
+
+def test_receipt_and_cashup_on_58mm_keep_their_times_whole():
+    from app.printing.cashup_report import render_cashup_roll, sample_cashup
+    from app.printing.receipt_slip import render_receipt_80mm, sample_receipt
+
+    receipt = PdfReader(io.BytesIO(render_receipt_80mm(sample_receipt(), "roll58"))).pages[0].extract_text()
+    assert "2026-11-23 10:05" in receipt
+    cashup = PdfReader(io.BytesIO(render_cashup_roll(sample_cashup(), "roll58"))).pages[0].extract_text()
+    assert "Z REPORT\nNo. 000042" in cashup and "2026-11-23 16:05" in cashup

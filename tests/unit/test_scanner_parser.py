@@ -171,7 +171,8 @@ def test_escape_bytes_is_unambiguous():
 
 @pytest.mark.parametrize("code, kind", [
     ("K1234", "key_tag"), ("K12345678", "key_tag"), ("K123", "unknown"), ("V1", "visitor_badge"),
-    ("V-000123", "visitor_badge"), ("P1234567", "pass"), ("R2026-000123", "receipt"),
+    ("V-000123", "visitor_badge"), ("P1234567", "pass"), ("R2026-000123", "receipt"), ("RT2026-000007", "receipt"),
+    ("R2026-000123|2038.45|2026-11-23|1A2B3C4D", "receipt"),
     ("SF1234567890123", "parcel"), ("YT1234567890123", "parcel"), ("EA123456789CN", "parcel"),
     ("773012345678", "parcel"), ("hello", "unknown"), ("A-1203", "unknown"),
 ])

@@ -32,8 +32,8 @@ RULE_DESCRIPTIONS = {
         QT_TRANSLATE_NOOP("ScanRules", "Visitor badge: V and up to 6 digits"),
     "Pass: P and at least 6 digits":
         QT_TRANSLATE_NOOP("ScanRules", "Pass: P and at least 6 digits"),
-    "Receipt: R, year, dash, 6-digit number":
-        QT_TRANSLATE_NOOP("ScanRules", "Receipt: R, year, dash, 6-digit number"),
+    "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)":
+        QT_TRANSLATE_NOOP("ScanRules", "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"),
     "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)":
         QT_TRANSLATE_NOOP("ScanRules", "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)"),
 }

@@ -6,7 +6,7 @@ subscriptions (ended, never deleted) and claims hold current state and may chang
 but are never deleted.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-23
 """
 

@@ -80,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     receipts.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     _add_db(receipts)
 
+    for name, helptext in (("passes", "the pass register (装修施工人员出入证办理登记表): every pass, or those issued "
+                                      "between the dates (ID numbers masked)"),
+                           ("permits", "renovation permits: every one, or those applied for between the dates")):
+        reg = exp_sub.add_parser(name, help=helptext)
+        reg.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="on or after")
+        reg.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="on or before")
+        reg.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+        reg.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+        _add_db(reg)
+
     from app.scan_test import add_parser as add_scan_test  # its options live with its logic
 
     add_scan_test(sub)

@@ -1,5 +1,5 @@
 """The command-line subcommands: ``demo``, ``import occupants``,
-``export visitors|keys|key-loans|parcels|newspapers|receipts``.
+``export visitors|keys|key-loans|parcels|newspapers|receipts|passes|permits``.
 
 Each opens (and migrates) the database, acts as the disabled ``system`` account where it
 writes, and reports in plain English on standard error. Failures give a one-line reason and
@@ -228,6 +228,22 @@ def _export_receipts(args: argparse.Namespace, opened: OpenedDatabase, services:
     return EXIT_OK
 
 
+def _export_permits(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
+                    dates: tuple[date | None, date | None]) -> int:
+    from app.exporter import export_passes, export_permits
+
+    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
+    where = args.out or "standard output"
+    span = f" ({dates[0] or '…'} to {dates[1] or '…'})" if any(dates) else ""
+    if args.what == "passes":
+        n = export_passes(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} passes{span}, ID numbers masked, to {where}")
+    else:
+        n = export_permits(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} renovation permits{span} to {where}")
+    return EXIT_OK
+
+
 # -- dispatch --------------------------------------------------------------------------------
 
 
@@ -268,6 +284,14 @@ def _prepare(args: argparse.Namespace) -> Callable[[OpenedDatabase, Services], i
         if args.out and not Path(args.out).parent.is_dir():
             raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
         return lambda opened, svc: _export_registers(args, opened, svc, (d0, d1))
+    if args.command == "export" and args.what in ("passes", "permits"):
+        d0 = _parse_date(args.date_from, "--from") if args.date_from else None
+        d1 = _parse_date(args.date_to, "--to") if args.date_to else None
+        if d0 and d1 and d1 < d0:
+            raise UsageError(f"--to {d1} is before --from {d0}")
+        if args.out and not Path(args.out).parent.is_dir():
+            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
+        return lambda opened, svc: _export_permits(args, opened, svc, (d0, d1))
     raise UsageError(f"unknown command {args.command!r}")
 
 

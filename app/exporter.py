@@ -441,3 +441,132 @@ def export_newspapers(services: Services, date_from: date, date_to: date, fmt: s
     title = (f"报刊收发 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
              else f"Newspapers {date_from:%Y%m%d}-{date_to:%Y%m%d}")
     return _export(rows, NEWSPAPER_COLUMNS, fmt, out, title, lang)
+
+
+# -- renovation permits and contractor passes ------------------------------------------------
+
+#: (key, Chinese header, English header, XLSX column width) of ``export passes``
+#: (装修施工人员出入证办理登记表)
+PASS_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("number", "出入证号", "Pass", 10),
+    ("issued_at", "办理时间", "Issued", 17),
+    ("permit", "许可证号", "Permit", 13),
+    ("unit", "房号", "Unit", 9),
+    ("company", "施工单位", "Contractor", 20),
+    ("worker", "姓名", "Worker", 10),
+    ("doc_type", "证件类型", "Document type", 14),
+    ("doc_number", "证件号码", "Document number", 21),
+    ("trade", "工种", "Trade", 10),
+    ("phone", "电话", "Phone", 14),
+    ("valid_from", "有效期自", "Valid from", 11),
+    ("valid_to", "有效期至", "Valid to", 11),
+    ("signer", "签批人", "Signed for by", 16),
+    ("fee", "工本费", "Card fee", 8),
+    ("deposit", "押金", "Deposit", 8),
+    ("receipt", "收据号", "Receipt", 14),
+    ("status", "状态", "Status", 10),
+    ("closed_at", "退证/注销时间", "Returned / closed", 17),
+    ("issued_by", "经办人", "Issued by", 10),
+)
+
+#: (key, Chinese header, English header, XLSX column width) of ``export permits``
+PERMIT_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("number", "许可证号", "Permit", 13),
+    ("applied_at", "申请时间", "Applied", 17),
+    ("unit", "房号", "Unit", 9),
+    ("applicant_kind", "申请人类型", "Owner/tenant", 8),
+    ("applicant", "申请人", "Applicant", 10),
+    ("phone", "电话", "Phone", 14),
+    ("company", "施工单位", "Contractor", 20),
+    ("site_lead", "施工负责人", "Site lead", 10),
+    ("site_lead_phone", "负责人电话", "Site lead's phone", 14),
+    ("scope", "装修项目", "Works", 30),
+    ("state", "状态", "Stage", 10),
+    ("starts_on", "开工日期", "Starts", 11),
+    ("ends_on", "完工期限", "Ends", 11),
+    ("extensions", "延期次数", "Extensions", 8),
+    ("receipt", "收据号", "Receipt", 14),
+    ("deposit", "装修押金", "Deposit", 10),
+    ("debris_fee", "垃圾清运费", "Debris removal", 10),
+    ("water_fee", "临时用水费", "Temporary water", 10),
+    ("approved_by", "审批人", "Approved by", 10),
+    ("passes", "出入证(在外/共)", "Passes (out/issued)", 10),
+    ("overdue", "逾期", "Overdue", 8),
+)
+
+PERMIT_LABELS = {
+    "zh_CN": {
+        "applied": "已申请", "fees_paid": "已缴费", "drawings_reviewed": "图纸已审", "checked": "客服已审",
+        "approved": "经理已批", "issued": "已发证", "in_progress": "施工中", "extended": "已延期",
+        "finished": "已完工", "rejected": "未批准", "cancelled": "已撤销",
+        "owner": "业主", "tenant": "租户", "site_lead": "施工负责人",
+        "active": "在用", "returned": "已退证", "lost": "已挂失", "revoked": "已注销",
+        "decoration": "装修工", "carpentry": "木工", "electrical": "水电工", "plumbing": "水管工", "masonry": "泥瓦工",
+        "painting": "油漆工", "tiling": "贴砖工", "welding": "电焊工", "helper": "杂工", "other": "其他",
+        "overdue": "逾期超过3天", "expired": "已过期",
+    },
+    "en": {
+        "applied": "applied", "fees_paid": "fees paid", "drawings_reviewed": "drawings reviewed",
+        "checked": "checked by customer service", "approved": "approved", "issued": "permit issued",
+        "in_progress": "in progress", "extended": "extended", "finished": "finished", "rejected": "rejected",
+        "cancelled": "cancelled", "owner": "owner", "tenant": "tenant", "site_lead": "site lead",
+        "active": "out", "returned": "returned", "lost": "lost", "revoked": "revoked",
+        "decoration": "decorator", "carpentry": "carpenter", "electrical": "electrician", "plumbing": "plumber",
+        "masonry": "mason", "painting": "painter", "tiling": "tiler", "welding": "welder", "helper": "helper",
+        "other": "other", "overdue": "more than 3 days overdue", "expired": "expired",
+    },
+}
+
+
+def pass_row_values(v, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001 - app.services.permits.PassView
+    """One line of the pass register as export cells; the ID number is masked whatever ``v`` holds."""
+    words = PERMIT_LABELS.get(lang, PERMIT_LABELS["en"])
+    docs = DOC_TYPE_LABELS.get(lang, DOC_TYPE_LABELS["en"])
+    status = words.get(v.status, v.status)
+    if v.overdue:
+        status += f" ({words['overdue']})"
+    elif v.status == "active" and v.validity == "expired":
+        status += f" ({words['expired']})"
+    return [
+        v.number, v.issued_at, v.permit_number, v.unit_code, v.contractor_company, v.worker_name,
+        docs.get(v.doc_type, v.doc_type), v.doc_number if "*" in v.doc_number else mask_document(v.doc_number),
+        words.get(v.trade, v.trade), v.phone, v.valid_from, v.effective_to,
+        f"{words.get(v.signer_kind, v.signer_kind)} {v.signer_name}", v.fee, v.deposit, v.receipt_no, status,
+        v.closed_at, v.issued_by,
+    ]
+
+
+def permit_row_values(p, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001 - app.services.permits.PermitView
+    """One permit as export cells."""
+    words = PERMIT_LABELS.get(lang, PERMIT_LABELS["en"])
+    flag = words["overdue"] if p.overdue else words["expired"] if p.expired else ""
+    return [
+        p.number, p.applied_at, p.unit_code, words.get(p.applicant_kind, p.applicant_kind), p.applicant_name,
+        p.applicant_phone, p.contractor_company, p.site_lead_name, p.site_lead_phone, p.scope,
+        words.get(p.state, p.state), p.starts_on, p.ends_on, p.extensions, p.fee_receipt_no, p.deposit,
+        p.debris_fee, p.water_fee, p.approved_by, f"{p.active_passes}/{p.passes_issued}", flag,
+    ]
+
+
+def _span(date_from: date | None, date_to: date | None) -> str:
+    return f" {date_from:%Y%m%d}-{date_to:%Y%m%d}" if date_from and date_to else ""
+
+
+def export_passes(services: Services, date_from: date | None, date_to: date | None, fmt: str,
+                  out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export the pass register (装修施工人员出入证办理登记表): every pass, or those issued
+    between the dates, in issue order. ID numbers are masked. Returns the number of passes."""
+    rows = (pass_row_values(v, lang) for v in services.permits.export_passes(date_from, date_to))
+    title = (f"出入证登记{_span(date_from, date_to)}" if lang == "zh_CN"
+             else f"Passes{_span(date_from, date_to)}")
+    return _export(rows, PASS_COLUMNS, fmt, out, title, lang)
+
+
+def export_permits(services: Services, date_from: date | None, date_to: date | None, fmt: str,
+                   out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export the renovation permits (every one, or those applied for between the dates),
+    oldest first. Returns the number of permits."""
+    rows = (permit_row_values(p, lang) for p in services.permits.export_permits(date_from, date_to))
+    title = (f"装修许可{_span(date_from, date_to)}" if lang == "zh_CN"
+             else f"Renovation permits{_span(date_from, date_to)}")
+    return _export(rows, PERMIT_COLUMNS, fmt, out, title, lang)

@@ -46,6 +46,12 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _permits(w: "MainWindow") -> QWidget:
+    from ui.permits.tab import PermitsTab
+
+    return PermitsTab(w.services, w.bus, w)
+
+
 def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
     return lambda w: PlaceholderTab(lambda: _t(describe), w)
 
@@ -60,6 +66,7 @@ TABS: tuple[TabSpec, ...] = (
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
+    TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 
 

@@ -11,7 +11,9 @@ Default kinds:
 - ``key_tag``: ``K`` + 4–8 digits. The tag carries a number only, never the unit: the
   number maps to the key in the database (KeyTrak's advice; DOMAIN §2).
 - ``visitor_badge``: ``V`` + 1–6 digits, optionally ``V-12``.
-- ``pass``: ``P`` + at least 6 digits (resident and contractor passes, later).
+- ``pass``: ``P`` + at least 6 digits (resident passes, later), and contractor passes
+  (``app/permit_rules.py``): ``PC`` + 6 digits on the card's Code 128, the same with ``-`` and
+  an 8-character token in its QR code. Both go to the Renovation tab's pass check.
 - ``receipt``: ``R2026-000123`` — year, dash, six-digit number; ``RT2026-000007`` for a
   refund slip; or the receipt's verification QR code (``R2026-000123|2038.45|2026-11-23|1A2B3C4D``,
   app/receipt_rules.py), which the Receipts tab compares with the register.
@@ -51,6 +53,8 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
      "description": "Visitor badge: V and up to 6 digits"},
     {"kind": "pass", "pattern": r"^P\d{6,}$",
      "description": "Pass: P and at least 6 digits"},
+    {"kind": "pass", "pattern": r"^PC\d{6}(?:-[0-9A-Z]{8})?$",
+     "description": "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"},
     {"kind": "receipt", "pattern": r"^RT?\d{4}-\d{6}(?:\|\d+\.\d{2}\|\d{4}-\d{2}-\d{2}\|[0-9A-F]{8})?$",
      "description": "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"},
     {"kind": "parcel", "pattern": r"^(?!(?:69\d|97[789])\d{10}$)(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",

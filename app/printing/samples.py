@@ -130,6 +130,18 @@ def _receipt_sample(name: str) -> Callable[..., bytes]:
     return render
 
 
+def _renovation_permit() -> bytes:
+    from app.printing.renovation_permit import sample_renovation_permit
+
+    return sample_renovation_permit()
+
+
+def _pass_card() -> bytes:
+    from app.printing.pass_card import sample_pass_card
+
+    return sample_pass_card()
+
+
 PRINT_KINDS: dict[str, PrintKind] = {
     k.name: k for k in (
         PrintKind("visitor_slip", "roll80", sample_visitor_slip, ROLL_WIDTHS),
@@ -147,5 +159,7 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("refund_slip", "a5", _receipt_sample("refund_slip")),
         PrintKind("cashup_roll", "roll80", _receipt_sample("cashup_roll"), ROLL_WIDTHS),
         PrintKind("cashup_a4", "a4", _receipt_sample("cashup_a4")),
+        PrintKind("renovation_permit", "a4", _renovation_permit),
+        PrintKind("pass_card", "cr80", _pass_card),
     )
 }

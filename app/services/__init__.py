@@ -21,6 +21,7 @@ class Services:
         from app.services.occupants import OccupantService
         from app.services.parcels import ParcelService
         from app.services.print_log import PrintLogService
+        from app.services.permits import PermitService
         from app.services.property import PropertyService
         from app.services.fees import FeeCatalogService
         from app.services.receipts import ReceiptService
@@ -41,3 +42,4 @@ class Services:
         self.print_log = PrintLogService(self.ctx)
         self.newspapers = NewspaperService(self.ctx)
         self.mail_register = MailRegisterService(self.ctx)
+        self.permits = PermitService(self.ctx)

@@ -46,6 +46,14 @@ DEFAULTS: dict[str, Any] = {
     "smtp.password": "",
     "smtp.from": "",
     "smtp.tls": "starttls",
+    # Renovation permits (DOMAIN §6): the standard period, how many days before its end a
+    # working permit is listed as "extension due", and the pass card fee (工本费, 5 yuan)
+    # and deposit per card. Money as a decimal string (never a float). The fee is to come
+    # from the receipts' fee catalogue once that module is merged.
+    "permits.period_days": 45,
+    "permits.extension_due_days": 7,
+    "permits.pass_fee": "5.00",
+    "permits.pass_deposit": "0.00",
 }
 
 #: Settings whose value never reaches the audit log (only that it changed).
@@ -104,11 +112,31 @@ def _check(key: str, value: Any) -> Any:
         value = value.strip() if key != "smtp.password" else value
         if key == "smtp.from" and value and ("@" not in value or " " in value):
             raise DomainError("setting.email_invalid")
+    if key in ("permits.period_days", "permits.extension_due_days"):
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
+            raise DomainError("setting.days_range")
+    if key in ("permits.pass_fee", "permits.pass_deposit"):
+        value = _money_text(value)
     if key == "scanner.rules":
         value = validate_rules_data(value)  # every pattern must compile, every kind be known
     if key == "parcels.carrier_rules":
         value = validate_carrier_rules(value)  # patterns compile, check-digit algorithms known
     return value
+
+
+def _money_text(value: Any) -> str:
+    """A fee as stored: a decimal string with two places, 0 to 10,000 (never a float)."""
+    from decimal import Decimal, InvalidOperation
+
+    if isinstance(value, (float, bool)):
+        raise DomainError("setting.money_invalid")
+    try:
+        d = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise DomainError("setting.money_invalid") from None
+    if not d.is_finite() or d < 0 or d > 10_000 or d != d.quantize(Decimal("0.01")):
+        raise DomainError("setting.money_invalid")
+    return str(d.quantize(Decimal("0.01")))
 
 
 class SettingsService:

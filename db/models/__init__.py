@@ -35,6 +35,13 @@ from db.models.parcels import (
     ParcelPickupSignature,
 )
 from db.models.printing import PrintJob
+from db.models.permits import (
+    ContractorPass,
+    ContractorPassEvent,
+    ContractorPassPhoto,
+    RenovationPermit,
+    RenovationPermitEvent,
+)
 from db.models.property import Building, PropertyProfile, Setting, Unit
 from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
@@ -46,6 +53,9 @@ __all__ = [
     "Building",
     "CashShift",
     "CashShiftTotal",
+    "ContractorPass",
+    "ContractorPassEvent",
+    "ContractorPassPhoto",
     "Counter",
     "FeeItem",
     "KeyEmergency",
@@ -82,6 +92,8 @@ __all__ = [
     "ReceiptLine",
     "ReceiptRefund",
     "ReceiptVoid",
+    "RenovationPermit",
+    "RenovationPermitEvent",
     "Setting",
     "Staff",
     "Unit",

@@ -48,6 +48,108 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>Renovation application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renovation application (装修申请表)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation type="unfinished">房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Owner or tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished">姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>&amp;Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site lead&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Signed application form handed in (owner&apos;s signature and stamp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take application</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (reason required to reject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager confirms with their own user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s user name</source>
+        <translation type="unfinished">经理用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BorrowerKinds</name>
     <message>
         <source>Staff</source>
@@ -379,6 +481,68 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends %1. An extension needs the written request, handed in before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra &amp;days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeesDialog</name>
+    <message>
+        <source>Fees paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the money on a receipt first, then type or scan its number here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renovation deposit (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debris removal (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary water (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Name</source>
@@ -633,6 +797,29 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>%1 (%2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue the permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1465,10 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Receipts, fees and the shift cash-up.</source>
         <translation>收款收据、收费项目与交班结账。</translation>
+    </message>
+    <message>
+        <source>Renovation</source>
+        <translation type="unfinished">装修</translation>
     </message>
     <message>
         <source>About Reception Desk</source>
@@ -2241,6 +2432,134 @@ The reception counter of a managed property.</source>
         <translation>5 至 1440 分钟。</translation>
     </message>
     <message>
+        <source>Permit {number}: this step is not possible at its current stage (refresh to see where it stands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such renovation permit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such pass in the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the unit to be renovated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose owner or tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This occupant does not live in that unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application form must be signed by the owner (and stamped) before it is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period is 1 to {max} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start date has already passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount in yuan, at most two decimals, not negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipt number is letters, digits and dashes (e.g. R2026-000123).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager types their user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for the approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a {role}: a manager must approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permit {number} ended on {end}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permit {number} ended on {end}: an extension must be requested before the end. Finish the permit or stop the work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend by 1 to {max} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} pass(es) of permit {number} are still out: take them back or report them lost first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes are issued only once permit {number} is issued and until its work is finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the worker&apos;s trade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who signs for the pass: the owner, the tenant or the site lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pass cannot start in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permit starts on {start}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not past the permit&apos;s end, {end}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo must be a PNG or JPEG of at most {max_kb} KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a pass of this permit reported lost can be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This worker already holds pass {number} for this permit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass {number} was already returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass {number} was reported lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass {number} was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount from 0 to 10,000 with at most two decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No such newspaper or magazine.</source>
         <translation>没有这种报刊。</translation>
     </message>
@@ -2754,6 +3073,112 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>OverduePage</name>
+    <message numerus="yes">
+        <source>%n permit(s) more than 3 days past the end, neither extended nor finished: stop the work.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es) more than 3 days past the end, neither returned nor renewed: refuse entry, take the card back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PassDialog</name>
+    <message>
+        <source>Worker&apos;s photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a worker&apos;s pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card fee %1 per pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, deposit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: take it on a receipt. The owner/tenant or the site lead signs for the pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces the lost pass %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Signed for by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card fee receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (max. %1 KB, PNG or JPEG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Print preview</source>
@@ -2824,6 +3249,472 @@ The reception counter of a managed property.</source>
 %1</source>
         <translation>无法保存文件：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PermitPrinting</name>
+    <message>
+        <source>Renovation permit</source>
+        <translation type="unfinished">装修施工许可证</translation>
+    </message>
+    <message>
+        <source>Contractor pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Permits</name>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawings reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by customer service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permit issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fees paid…</source>
+        <extracomment>the step buttons, by action</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer service check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve / reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue permit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel application…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawings passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawings sent back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decorator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carpenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electrician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plumber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <extracomment>what a card prints, whatever the screen&apos;s language: Chinese and English</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished">租户</translation>
+    </message>
+    <message>
+        <source>Site lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished">归还时间</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished">丢失</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <extracomment>the scan check&apos;s verdicts, shown big</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALID — EXPIRING SOON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT YET VALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RETURNED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REPORTED LOST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PERMIT NOT IN PROGRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNKNOWN PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT GENUINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (not closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PermitsTab</name>
+    <message numerus="yes">
+        <source>%n pass(es) valid today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passes ending within 3 days: renew them (after an extension) or have them handed back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pass(es) expiring</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n permit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Permits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a permit, or take a new application (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(extended %n time(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Past its end by more than 3 days: stop the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended: extend no more — finish, passes back within 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planned start %1, %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site lead %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fees on receipt %1: deposit %2, debris %3, water %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application %1 taken for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass %1 issued to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass &amp;returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report &amp;lost</source>
+        <translation type="unfinished">报失(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Revoke pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass chec&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type a pass number (PC…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permit no., unit, contractor, owner or site lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue pass…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace lost…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3966,50 @@ This module is coming in a later version of Reception Desk.</source>
     </message>
 </context>
 <context>
+    <name>RegisterPage</name>
+    <message numerus="yes">
+        <source>%n pass(es) issued in these dates</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the pass register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Renew pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RetireDialog</name>
     <message>
         <source>Retire key set</source>
@@ -3107,6 +4042,53 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>&amp;Retire</source>
         <translation>报废(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Customer service check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File incomplete (say what is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineering reviews the drawings (about five working days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawings passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawings sent back (say why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,10 @@ APPEND_ONLY_TRIGGERS = {
     *(f"trg_{t}_{op}" for t in ("newspaper_receipt", "newspaper_claim_event", "newspaper_delivery")
       for op in ("no_update", "no_delete")),
     "trg_newspaper_title_no_delete", "trg_newspaper_subscription_no_delete", "trg_newspaper_claim_no_delete",
+    # renovation permits and contractor passes (0008)
+    *(f"trg_{t}_{op}" for t in ("renovation_permit_event", "contractor_pass_event", "contractor_pass_photo")
+      for op in ("no_update", "no_delete")),
+    "trg_renovation_permit_no_delete", "trg_contractor_pass_no_delete",
 }
 
 

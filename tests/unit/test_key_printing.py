@@ -193,5 +193,5 @@ def test_every_print_kind_renders_a_sample():
         pdf = kind.sample()
         assert pdf.startswith(b"%PDF")
         width = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width)
-        expected = {"roll80": 80 * MM, "label60": 60 * MM}.get(kind.paper, A4_PT[0])
+        expected = {"roll80": 80 * MM, "label60": 60 * MM, "cr80": 85.6 * MM}.get(kind.paper, A4_PT[0])
         assert width == pytest.approx(expected, abs=0.5)

@@ -41,6 +41,8 @@ EXPECTED_CODES: dict[str, set[tuple[str, str | re.Pattern]]] = {
     "refund_slip": {("Code128", "RT2026-000007")},
     "cashup_roll": set(),
     "cashup_a4": set(),
+    "renovation_permit": {("Code128", "RP2026-0001")},
+    "pass_card": {("Code128", "PC000042"), ("QRCode", "PC000042-7K3F9Q2A")},
 }
 
 

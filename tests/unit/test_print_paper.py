@@ -233,3 +233,50 @@ def test_receipt_and_cashup_on_58mm_keep_their_times_whole():
     assert "2026-11-23 10:05" in receipt
     cashup = PdfReader(io.BytesIO(render_cashup_roll(sample_cashup(), "roll58"))).pages[0].extract_text()
     assert "Z REPORT\nNo. 000042" in cashup and "2026-11-23 16:05" in cashup
+
+
+@pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
+def test_qr_mask_choice_gives_codes_that_read_at_every_size(qapp, level):
+    """The mask is chosen on integer rows (``app.printing.qr._best_mask``) and the symbol laid
+    out by reportlab: from version 1 to past 7 (where the version blocks appear) each reads
+    back, each candidate equals reportlab's own layout under that mask, and the chosen one has
+    the lowest penalty."""
+    import zxingcpp
+    from reportlab.graphics.barcode import qrencoder
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    from app.printing import qr
+
+    def as_rows(modules) -> list[int]:
+        return [int("".join("1" if m else "0" for m in row), 2) for row in modules]
+
+    versions = set()
+    for length in (5, 30, 90, 160):
+        text = ("r2026-000123|2315.00|2026-11-23|0b489210|" * 5)[:length]  # 8-bit mode at every length
+        matrix = qr_matrix(text, level=level)
+        img = render_gray(_qr_pdf(text, module_dots=3, paper_name="roll80"), dpi=THERMAL_DPI)
+        found = [r.text for r in zxingcpp.read_barcodes(img.point(lambda v: 0 if v < 128 else 255))
+                 if r.format == zxingcpp.BarcodeFormat.QRCode]
+        assert found == [text], (level, length, len(matrix))
+
+        code = QrCodeWidget([qrencoder.QR8bitByte(text)], barLevel=level).qr
+        code.version = code.calculate_version()
+        versions.add(code.version)
+        n = code.version * 4 + 17
+        assert len(matrix) == n
+        code.makeImpl(True, 0)
+        positions = tuple(code.dataPosIterator())
+        masks = qr._mask_rows(code.version, n, positions)
+        plain = [r ^ m for r, m in zip(as_rows(code.modules), masks[0])]
+        penalties = []
+        for pattern in range(8):
+            code.makeImpl(True, pattern)
+            candidate = as_rows(code.modules)
+            assert candidate == [r ^ m for r, m in zip(plain, masks[pattern])]
+            penalties.append(qr._penalty(candidate, n))
+        code.makeImpl(True, 0)
+        best = qr._best_mask(code)
+        assert penalties[best] == min(penalties)
+        code.makeImpl(False, best)
+        assert [list(map(bool, row)) for row in code.modules] == matrix
+    assert max(versions) >= 7

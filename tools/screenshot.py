@@ -1,6 +1,7 @@
 """Grab screenshots of the main window offscreen, in both languages (for docs/ and review).
 
-Usage: python tools/screenshot.py OUT_DIR [--db URL]   (fills a demo database when none given)
+Usage: python tools/screenshot.py OUT_DIR [--all-tabs]
+(fills a demo database; ``--all-tabs`` also saves every tab as tab-<key>-<lang>.png)
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     home = tempfile.mkdtemp(prefix="reception-shot-")
     os.environ["RECEPTION_HOME"] = home
@@ -53,6 +55,11 @@ def main() -> int:
         tab.refresh_register()
         app.processEvents()
         window.grab().save(str(out / f"register-{lang}.png"))
+        if "--all-tabs" in sys.argv:
+            for i, key in enumerate(window.pages):
+                window.tabs.setCurrentIndex(i)
+                app.processEvents()
+                window.grab().save(str(out / f"tab-{key}-{lang}.png"))
         window.close()
     print(out)
     return 0

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db.migrations.guards import create_append_only_guards, drop_append_only_guards
+
 revision: str = '0005'
 down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
@@ -53,19 +55,8 @@ _TABLES = ("print_job",)
 
 # The same guards as 0001 (whose PostgreSQL function reception_append_only() is reused).
 def _create_append_only_guards() -> None:
-    dialect = op.get_bind().dialect.name
-    for table in _TABLES:
-        for verb, what in (("UPDATE", "no_update"), ("DELETE", "no_delete")):
-            if dialect == "sqlite":
-                op.execute(f"CREATE TRIGGER trg_{table}_{what} BEFORE {verb} ON {table} "
-                           f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
-            elif dialect == "postgresql":
-                op.execute(f"CREATE TRIGGER trg_{table}_{what} BEFORE {verb} ON {table} "
-                           "FOR EACH ROW EXECUTE FUNCTION reception_append_only()")
+    create_append_only_guards(_TABLES, _TABLES)
 
 
 def _drop_append_only_guards() -> None:
-    dialect = op.get_bind().dialect.name
-    for table in _TABLES:
-        for what in ("no_update", "no_delete"):
-            op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_{what}" + (f" ON {table}" if dialect == "postgresql" else ""))
+    drop_append_only_guards(_TABLES, _TABLES)

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db.migrations.guards import create_append_only_guards, drop_append_only_guards
+
 
 revision: str = '0007'
 down_revision: str | None = '0006'
@@ -207,34 +209,15 @@ _NO_DELETE = _NO_UPDATE + ("cash_shift", "fee_item")
 
 
 def _create_guards() -> None:
+    create_append_only_guards(_NO_UPDATE, _NO_DELETE)
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        for table in _NO_UPDATE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_update BEFORE UPDATE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
-        for table in _NO_DELETE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_delete BEFORE DELETE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} rows are never deleted'); END"
-            )
         op.execute(
             "CREATE TRIGGER trg_cash_shift_closed BEFORE UPDATE ON cash_shift "
             "WHEN OLD.closed_at IS NOT NULL "
             "BEGIN SELECT RAISE(ABORT, 'a closed shift is immutable'); END"
         )
     elif dialect == "postgresql":
-        for table in _NO_UPDATE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_update BEFORE UPDATE ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION reception_append_only()"
-            )
-        for table in _NO_DELETE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_delete BEFORE DELETE ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION reception_append_only()"
-            )
         op.execute(
             "CREATE TRIGGER trg_cash_shift_closed BEFORE UPDATE ON cash_shift "
             "FOR EACH ROW WHEN (OLD.closed_at IS NOT NULL) EXECUTE FUNCTION reception_append_only()"
@@ -242,13 +225,9 @@ def _create_guards() -> None:
 
 
 def _drop_guards() -> None:
-    dialect = op.get_bind().dialect.name
-    suffix = " ON {table}" if dialect == "postgresql" else ""
-    for table in _NO_UPDATE:
-        op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_no_update" + suffix.format(table=table))
-    for table in _NO_DELETE:
-        op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_no_delete" + suffix.format(table=table))
-    op.execute("DROP TRIGGER IF EXISTS trg_cash_shift_closed" + suffix.format(table="cash_shift"))
+    drop_append_only_guards(_NO_UPDATE, _NO_DELETE)
+    suffix = " ON cash_shift" if op.get_bind().dialect.name == "postgresql" else ""
+    op.execute("DROP TRIGGER IF EXISTS trg_cash_shift_closed" + suffix)
 
 
 #: The catalogue a new installation starts with (DOMAIN §5, 001 §3.8): the administrator

@@ -158,6 +158,12 @@ def test_settings_dialog_has_a_printing_tab(qtbot, services, bus, translations):
 
     dlg = SettingsDialog(services, bus, ui_settings(), translations)
     qtbot.addWidget(dlg)
+    dlg.pages.setCurrentWidget(dlg.printing_page)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    # the dialog grows so that several documents are in view, not two rows and a scroll bar
+    table = dlg.printing_page.table
+    assert table.viewport().height() >= 7 * table.verticalHeader().defaultSectionSize()
     assert dlg.pages.widget(5) is dlg.printing_page
     assert dlg.pages.tabText(5) == "Printing"
 

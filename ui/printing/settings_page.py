@@ -41,6 +41,7 @@ from ui.printing.texts import kind_name, paper_name, printer_group_hint, printer
 from ui.widgets.retranslate import Retranslating
 
 COL_KIND, COL_PRINTER, COL_PAPER, COL_COPIES = range(4)
+VISIBLE_ROWS = 7
 
 
 class PrintingSettingsPage(Retranslating, QWidget):
@@ -129,6 +130,12 @@ class PrintingSettingsPage(Retranslating, QWidget):
             self.copies_spins[kind] = spin
         doc_layout = QVBoxLayout(self.documents_box)
         doc_layout.addWidget(self.table)
+        # At least seven documents in view: the Settings dialog grows to show them rather
+        # than leaving two rows and a scroll bar (there are over a dozen kinds).
+        rows = min(VISIBLE_ROWS, len(self.kinds))
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + rows * self.table.verticalHeader().defaultSectionSize()
+                                    + 2 * self.table.frameWidth())
 
         self.saved_label = QLabel(self)
         self.save_button = QPushButton(self)

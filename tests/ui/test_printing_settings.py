@@ -113,6 +113,29 @@ def test_settings_page_lists_printers_and_saves(qtbot, translations, tmp_path):
     assert page.printer_combos["receipt"].currentData() == "XP-80C"  # kept across retranslation
 
 
+def test_a_document_in_several_layouts_takes_the_settings_of_the_one_printed(qapp):
+    from app.printing.layout import MM as mm
+    from ui.printing.printers import registered_kind
+
+    settings = PrinterSettings(ui_settings())
+    settings.set_roll_width("roll58")
+    settings.set_copies("receipt_a5", 3)
+    settings.set_copies("cashup_a4", 2)
+    roll = (58 * mm, 150 * mm)
+    a5_landscape = (210 * mm, 148 * mm)
+    # the print log's "receipt" is the roll receipt or the A5 one, by the page printed
+    on_roll = settings.target("receipt", roll)
+    assert (on_roll.group, on_roll.paper, on_roll.copies) == ("receipt", "roll58", 1)
+    on_a5 = settings.target("receipt", a5_landscape)
+    assert (on_a5.group, on_a5.paper, on_a5.copies) == ("a4", "a5", 3)
+    assert settings.target("cashup", (210 * mm, 297 * mm)).copies == 2
+    assert settings.target("cashup", (80 * mm, 200 * mm)).group == "receipt"
+    assert registered_kind("refund-slip").name == "refund_slip"
+    assert registered_kind("receipt") is None  # two layouts, no page to tell them apart
+    assert registered_kind("no-such-document", roll) is None
+    assert settings.target("no-such-document", roll).group == "receipt"  # by its page size
+
+
 def test_every_registered_kind_has_a_translated_name(translations):
     from ui.printing.texts import KIND_NAMES, kind_name
 

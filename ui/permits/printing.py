@@ -32,7 +32,7 @@ def print_permit(parent: QWidget, services: Services, permit: PermitView) -> Non
     from ui.printing.preview import PdfPreviewDialog
 
     title = QCoreApplication.translate("PermitPrinting", "Renovation permit")
-    PdfPreviewDialog(permit_pdf(services, permit), parent, title=title, kind="renovation_permit", ref=permit.number,
+    PdfPreviewDialog(permit_pdf(services, permit), parent, title=title, kind="renovation-permit", ref=permit.number,
                      file_name=f"renovation-permit-{permit.number}.pdf", print_log=services.print_log).exec()
 
 
@@ -40,5 +40,5 @@ def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> Non
     from ui.printing.preview import PdfPreviewDialog
 
     title = QCoreApplication.translate("PermitPrinting", "Contractor pass")
-    PdfPreviewDialog(pass_card_pdf(services, pass_), parent, title=title, kind="pass_card", ref=pass_.number,
+    PdfPreviewDialog(pass_card_pdf(services, pass_), parent, title=title, kind="pass-card", ref=pass_.number,
                      file_name=f"pass-{pass_.number}.pdf", print_log=services.print_log).exec()

@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinterInfo
 
 from app.paths import data_dir
-from app.printing.paper import PRINTER_GROUPS, RECEIPT_PRINTER, ROLL_WIDTHS, group_for_page_size
+from app.printing.paper import PAPERS, PRINTER_GROUPS, RECEIPT_PRINTER, ROLL_WIDTHS, group_for_page_size
 from app.printing.samples import PRINT_KINDS, PrintKind
 
 #: the printer value meaning "the system's default printer"
@@ -163,7 +163,7 @@ class PrinterSettings:
 
     def group_of(self, kind: str, page_size: tuple[float, float] | None = None) -> str:
         """The kind's printer group; for an unregistered kind, the one its page size needs."""
-        pk = registered_kind(kind)
+        pk = registered_kind(kind, page_size)
         if pk is not None:
             return pk.group
         if page_size is not None:
@@ -171,10 +171,16 @@ class PrinterSettings:
         return "a4"
 
     def target(self, kind: str, page_size: tuple[float, float] | None = None) -> PrintTarget:
-        """Where a ``kind`` document goes on this PC."""
+        """Where a ``kind`` document goes on this PC.
+
+        ``kind`` is what the print log calls the document; a document made in several layouts
+        ("receipt": ``receipt_80mm`` on the roll, ``receipt_a5`` on A5) takes the copies and
+        paper of the layout its page size shows."""
+        pk = registered_kind(kind, page_size)
+        name = pk.name if pk is not None else kind
         group = self.group_of(kind, page_size)
         return PrintTarget(kind=kind, group=group, printer=self.printer(group), folder=self.folder(group),
-                           copies=self.copies(kind), paper=self.paper(kind))
+                           copies=self.copies(name), paper=self.paper(name))
 
 
 def paper_for(kind: str) -> str:
@@ -185,9 +191,32 @@ def paper_for(kind: str) -> str:
     return PrinterSettings().paper(kind)
 
 
-def registered_kind(kind: str) -> PrintKind | None:
-    """The :data:`PRINT_KINDS` entry for ``kind``; ``visitor-slip`` finds ``visitor_slip``."""
-    return PRINT_KINDS.get(kind) or PRINT_KINDS.get(kind.replace("-", "_"))
+def registered_kind(kind: str, page_size: tuple[float, float] | None = None) -> PrintKind | None:
+    """The :data:`PRINT_KINDS` entry for ``kind``; ``visitor-slip`` finds ``visitor_slip``.
+
+    A document the print log names once but that is made in several layouts (``receipt`` →
+    ``receipt_80mm`` / ``receipt_a5``, ``cashup`` → ``cashup_roll`` / ``cashup_a4``) finds the
+    layout whose paper matches ``page_size`` (points, either way up); None without a page size
+    when there is more than one.
+    """
+    pk = PRINT_KINDS.get(kind) or PRINT_KINDS.get(kind.replace("-", "_"))
+    if pk is not None:
+        return pk
+    stem = kind.replace("-", "_") + "_"
+    layouts = [k for name, k in PRINT_KINDS.items() if name.startswith(stem)]
+    if len(layouts) <= 1 or page_size is None:
+        return layouts[0] if len(layouts) == 1 else None
+    group = group_for_page_size(*page_size)
+    layouts = [k for k in layouts if k.group == group] or layouts
+    page = sorted(page_size)
+
+    def distance(k: PrintKind) -> float:
+        p = PAPERS[k.paper]
+        if p.is_roll:  # a roll page is as long as its content: only the width counts
+            return abs(page_size[0] - p.width)
+        return abs(page[0] - min(p.width, p.height)) + abs(page[1] - max(p.width, p.height))
+
+    return min(layouts, key=distance)
 
 
 def _check_group(group: str) -> None:

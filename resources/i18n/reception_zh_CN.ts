@@ -51,102 +51,102 @@
     <name>ApplicationDialog</name>
     <message>
         <source>Renovation application</source>
-        <translation type="unfinished"></translation>
+        <translation>装修申请</translation>
     </message>
     <message>
         <source>Renovation application (装修申请表)</source>
-        <translation type="unfinished"></translation>
+        <translation>装修申请（装修申请表）</translation>
     </message>
     <message>
         <source>&amp;Unit</source>
-        <translation type="unfinished">房号(&amp;U)</translation>
+        <translation>房号(&amp;U)</translation>
     </message>
     <message>
         <source>Owner or tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>业主或租户</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished">姓名(&amp;N)</translation>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>&amp;Contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>施工单位(&amp;C)</translation>
     </message>
     <message>
         <source>Site &amp;lead</source>
-        <translation type="unfinished"></translation>
+        <translation>施工负责人(&amp;L)</translation>
     </message>
     <message>
         <source>Site lead&apos;s phone</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人电话</translation>
     </message>
     <message>
         <source>&amp;Works</source>
-        <translation type="unfinished"></translation>
+        <translation>装修项目(&amp;W)</translation>
     </message>
     <message>
         <source>Planned start</source>
-        <translation type="unfinished"></translation>
+        <translation>计划开工</translation>
     </message>
     <message>
         <source>Period (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>工期（天）</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Signed application form handed in (owner&apos;s signature and stamp)</source>
-        <translation type="unfinished"></translation>
+        <translation>已交回签字的申请表（业主签名并盖章）</translation>
     </message>
     <message>
         <source>&amp;Take application</source>
-        <translation type="unfinished"></translation>
+        <translation>受理申请(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>ApproveDialog</name>
     <message>
         <source>Manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
+        <translation>管理处经理审批</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>不批准</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>审批结果</translation>
     </message>
     <message>
         <source>Note (reason required to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>意见（不批准须写明理由）</translation>
     </message>
     <message>
         <source>The manager confirms with their own user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>经理以本人用户名和密码确认。</translation>
     </message>
     <message>
         <source>Manager&apos;s user name</source>
-        <translation type="unfinished">经理用户名</translation>
+        <translation>经理用户名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">密码</translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>&amp;Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -484,62 +484,62 @@ Emergency contact: %3  %4</source>
     <name>ExtendDialog</name>
     <message>
         <source>Extend the permit</source>
-        <translation type="unfinished"></translation>
+        <translation>延期</translation>
     </message>
     <message>
         <source>Ends %1. An extension needs the written request, handed in before the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到期。延期须在到期前递交书面申请。</translation>
     </message>
     <message>
         <source>Extra &amp;days</source>
-        <translation type="unfinished"></translation>
+        <translation>延期天数(&amp;D)</translation>
     </message>
     <message>
         <source>New end</source>
-        <translation type="unfinished"></translation>
+        <translation>新到期日</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>&amp;Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>延期(&amp;E)</translation>
     </message>
 </context>
 <context>
     <name>FeesDialog</name>
     <message>
         <source>Fees paid</source>
-        <translation type="unfinished"></translation>
+        <translation>缴费</translation>
     </message>
     <message>
         <source>Take the money on a receipt first, then type or scan its number here.</source>
-        <translation type="unfinished"></translation>
+        <translation>先开收据收款，再在此输入或扫描收据号。</translation>
     </message>
     <message>
         <source>&amp;Receipt no.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据号(&amp;R)</translation>
     </message>
     <message>
         <source>Renovation deposit (¥)</source>
-        <translation type="unfinished"></translation>
+        <translation>装修押金（¥）</translation>
     </message>
     <message>
         <source>Debris removal (¥)</source>
-        <translation type="unfinished"></translation>
+        <translation>垃圾清运费（¥）</translation>
     </message>
     <message>
         <source>Temporary water (¥)</source>
-        <translation type="unfinished"></translation>
+        <translation>临时用水费（¥）</translation>
     </message>
     <message>
         <source>&amp;Record fees</source>
-        <translation type="unfinished"></translation>
+        <translation>登记缴费(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -803,23 +803,23 @@ Emergency contact: %3  %4</source>
     <name>IssueDialog</name>
     <message>
         <source>%1 (%2 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 天）</translation>
     </message>
     <message>
         <source>Issue the permit</source>
-        <translation type="unfinished"></translation>
+        <translation>发放装修施工许可证</translation>
     </message>
     <message>
         <source>Work starts</source>
-        <translation type="unfinished"></translation>
+        <translation>开工日期</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>&amp;Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>发证(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1468,7 +1468,7 @@ Emergency contact: %3  %4</source>
     </message>
     <message>
         <source>Renovation</source>
-        <translation type="unfinished">装修</translation>
+        <translation>装修管理</translation>
     </message>
     <message>
         <source>About Reception Desk</source>
@@ -2433,131 +2433,131 @@ The reception counter of a managed property.</source>
     </message>
     <message>
         <source>Permit {number}: this step is not possible at its current stage (refresh to see where it stands).</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证 {number}：当前阶段不能办理此步骤（请刷新查看进度）。</translation>
     </message>
     <message>
         <source>No such renovation permit.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这份装修许可。</translation>
     </message>
     <message>
         <source>No such pass in the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>登记表中没有这张出入证。</translation>
     </message>
     <message>
         <source>Enter the unit to be renovated.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入装修的房号。</translation>
     </message>
     <message>
         <source>Choose owner or tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择业主或租户。</translation>
     </message>
     <message>
         <source>This occupant does not live in that unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>该住户不住在这个房号。</translation>
     </message>
     <message>
         <source>The application form must be signed by the owner (and stamped) before it is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请表须经业主签名（并盖章）后方可受理。</translation>
     </message>
     <message>
         <source>The period is 1 to {max} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>工期为 1 至 {max} 天。</translation>
     </message>
     <message>
         <source>The start date has already passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>开工日期已过。</translation>
     </message>
     <message>
         <source>An amount in yuan, at most two decimals, not negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额以元为单位，最多两位小数，不能为负。</translation>
     </message>
     <message>
         <source>Type or scan the receipt number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入或扫描收据号。</translation>
     </message>
     <message>
         <source>A receipt number is letters, digits and dashes (e.g. R2026-000123).</source>
-        <translation type="unfinished"></translation>
+        <translation>收据号由字母、数字和短横线组成（例如 R2026-000123）。</translation>
     </message>
     <message>
         <source>The manager types their user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请经理输入本人用户名和密码。</translation>
     </message>
     <message>
         <source>Wrong user name or password for the approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>审批人的用户名或密码错误。</translation>
     </message>
     <message>
         <source>{name} is not a {role}: a manager must approve.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是{role}：须由经理审批。</translation>
     </message>
     <message>
         <source>Permit {number} ended on {end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证 {number} 已于 {end} 到期。</translation>
     </message>
     <message>
         <source>Permit {number} ended on {end}: an extension must be requested before the end. Finish the permit or stop the work.</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证 {number} 已于 {end} 到期：延期须在到期前申请。请办理完工或停止施工。</translation>
     </message>
     <message>
         <source>Extend by 1 to {max} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>延期 1 至 {max} 天。</translation>
     </message>
     <message>
         <source>{count} pass(es) of permit {number} are still out: take them back or report them lost first.</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证 {number} 还有 {count} 张出入证未收回：请先收回或登记遗失。</translation>
     </message>
     <message>
         <source>Passes are issued only once permit {number} is issued and until its work is finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证只在许可证 {number} 发放后、完工前办理。</translation>
     </message>
     <message>
         <source>Choose the worker&apos;s trade.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择工种。</translation>
     </message>
     <message>
         <source>Say who signs for the pass: the owner, the tenant or the site lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>请注明签批人：业主、租户或施工负责人。</translation>
     </message>
     <message>
         <source>A pass cannot start in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证的有效期不能从过去开始。</translation>
     </message>
     <message>
         <source>The permit starts on {start}.</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证于 {start} 开始。</translation>
     </message>
     <message>
         <source>Not past the permit&apos;s end, {end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能超过许可证到期日 {end}。</translation>
     </message>
     <message>
         <source>The photo must be a PNG or JPEG of at most {max_kb} KB.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片须为 PNG 或 JPEG，不超过 {max_kb} KB。</translation>
     </message>
     <message>
         <source>Only a pass of this permit reported lost can be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能补办本许可证下已登记遗失的出入证。</translation>
     </message>
     <message>
         <source>This worker already holds pass {number} for this permit.</source>
-        <translation type="unfinished"></translation>
+        <translation>该施工人员已持有本许可证的出入证 {number}。</translation>
     </message>
     <message>
         <source>Pass {number} was already returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证 {number} 已退还。</translation>
     </message>
     <message>
         <source>Pass {number} was reported lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证 {number} 已登记遗失。</translation>
     </message>
     <message>
         <source>Pass {number} was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证 {number} 已注销。</translation>
     </message>
     <message>
         <source>An amount from 0 to 10,000 with at most two decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 至 10,000 的金额，最多两位小数。</translation>
     </message>
     <message>
         <source>No such newspaper or magazine.</source>
@@ -3076,14 +3076,14 @@ The reception counter of a managed property.</source>
     <name>OverduePage</name>
     <message numerus="yes">
         <source>%n permit(s) more than 3 days past the end, neither extended nor finished: stop the work.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 份许可证到期超过 3 天，未延期也未完工：停止施工。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pass(es) more than 3 days past the end, neither returned nor renewed: refuse entry, take the card back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张出入证到期超过 3 天，未退还也未续期：拒绝进入，收回证件。</numerusform>
         </translation>
     </message>
 </context>
@@ -3091,91 +3091,91 @@ The reception counter of a managed property.</source>
     <name>PassDialog</name>
     <message>
         <source>Worker&apos;s photo</source>
-        <translation type="unfinished"></translation>
+        <translation>施工人员照片</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Issue a worker&apos;s pass</source>
-        <translation type="unfinished"></translation>
+        <translation>办理施工人员临时出入证</translation>
     </message>
     <message>
         <source>Card fee %1 per pass</source>
-        <translation type="unfinished"></translation>
+        <translation>每证工本费 %1</translation>
     </message>
     <message>
         <source>, deposit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，押金 %1</translation>
     </message>
     <message>
         <source>: take it on a receipt. The owner/tenant or the site lead signs for the pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>：请开具收据。由业主/租户或现场负责人签收出入证。</translation>
     </message>
     <message>
         <source>Replaces the lost pass %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>补办遗失的出入证 %1。</translation>
     </message>
     <message>
         <source>&amp;Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;W)</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>证件</translation>
     </message>
     <message>
         <source>ID &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Trade</source>
-        <translation type="unfinished"></translation>
+        <translation>工种(&amp;T)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Signed for by</source>
-        <translation type="unfinished"></translation>
+        <translation>签批人</translation>
     </message>
     <message>
         <source>Signer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>签批人姓名</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期自</translation>
     </message>
     <message>
         <source>Valid to</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Card fee receipt no.</source>
-        <translation type="unfinished"></translation>
+        <translation>工本费收据号</translation>
     </message>
     <message>
         <source>Photo (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片（可选）</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <source>none (max. %1 KB, PNG or JPEG)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（最大 %1 KB，PNG 或 JPEG）</translation>
     </message>
     <message>
         <source>&amp;Issue pass</source>
-        <translation type="unfinished"></translation>
+        <translation>办理出入证(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -3255,466 +3255,466 @@ The reception counter of a managed property.</source>
     <name>PermitPrinting</name>
     <message>
         <source>Renovation permit</source>
-        <translation type="unfinished">装修施工许可证</translation>
+        <translation>装修施工许可证</translation>
     </message>
     <message>
         <source>Contractor pass</source>
-        <translation type="unfinished"></translation>
+        <translation>施工人员临时出入证</translation>
     </message>
 </context>
 <context>
     <name>Permits</name>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>已申请</translation>
     </message>
     <message>
         <source>Fees paid</source>
-        <translation type="unfinished"></translation>
+        <translation>已缴费</translation>
     </message>
     <message>
         <source>Drawings reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸已审核</translation>
     </message>
     <message>
         <source>Checked by customer service</source>
-        <translation type="unfinished"></translation>
+        <translation>客服中心已审核</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>经理已批准</translation>
     </message>
     <message>
         <source>Permit issued</source>
-        <translation type="unfinished"></translation>
+        <translation>已发证</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>施工中</translation>
     </message>
     <message>
         <source>Extended</source>
-        <translation type="unfinished"></translation>
+        <translation>已延期</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完工</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>未批准</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销</translation>
     </message>
     <message>
         <source>Fees paid…</source>
         <extracomment>the step buttons, by action</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>缴费…</translation>
     </message>
     <message>
         <source>Drawing review…</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸审核…</translation>
     </message>
     <message>
         <source>Customer service check…</source>
-        <translation type="unfinished"></translation>
+        <translation>客服审核…</translation>
     </message>
     <message>
         <source>Approve / reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>经理审批…</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>不批准…</translation>
     </message>
     <message>
         <source>Issue permit…</source>
-        <translation type="unfinished"></translation>
+        <translation>发证…</translation>
     </message>
     <message>
         <source>Start work</source>
-        <translation type="unfinished"></translation>
+        <translation>开工</translation>
     </message>
     <message>
         <source>Extend…</source>
-        <translation type="unfinished"></translation>
+        <translation>延期…</translation>
     </message>
     <message>
         <source>Finish…</source>
-        <translation type="unfinished"></translation>
+        <translation>完工…</translation>
     </message>
     <message>
         <source>Cancel application…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销申请…</translation>
     </message>
     <message>
         <source>Application taken</source>
-        <translation type="unfinished"></translation>
+        <translation>受理申请</translation>
     </message>
     <message>
         <source>Drawings passed</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸审核通过</translation>
     </message>
     <message>
         <source>Drawings sent back</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸退回修改</translation>
     </message>
     <message>
         <source>File checked</source>
-        <translation type="unfinished"></translation>
+        <translation>资料审核通过</translation>
     </message>
     <message>
         <source>File incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>资料不全</translation>
     </message>
     <message>
         <source>Work started</source>
-        <translation type="unfinished"></translation>
+        <translation>开工</translation>
     </message>
     <message>
         <source>Decorator</source>
-        <translation type="unfinished"></translation>
+        <translation>装修工</translation>
     </message>
     <message>
         <source>Carpenter</source>
-        <translation type="unfinished"></translation>
+        <translation>木工</translation>
     </message>
     <message>
         <source>Electrician</source>
-        <translation type="unfinished"></translation>
+        <translation>水电工</translation>
     </message>
     <message>
         <source>Plumber</source>
-        <translation type="unfinished"></translation>
+        <translation>水管工</translation>
     </message>
     <message>
         <source>Mason</source>
-        <translation type="unfinished"></translation>
+        <translation>泥瓦工</translation>
     </message>
     <message>
         <source>Painter</source>
-        <translation type="unfinished"></translation>
+        <translation>油漆工</translation>
     </message>
     <message>
         <source>Tiler</source>
-        <translation type="unfinished"></translation>
+        <translation>贴砖工</translation>
     </message>
     <message>
         <source>Welder</source>
-        <translation type="unfinished"></translation>
+        <translation>电焊工</translation>
     </message>
     <message>
         <source>Helper</source>
-        <translation type="unfinished"></translation>
+        <translation>杂工</translation>
     </message>
     <message>
         <source>Other trade</source>
-        <translation type="unfinished"></translation>
+        <translation>其他工种</translation>
     </message>
     <message>
         <source>Owner</source>
         <extracomment>what a card prints, whatever the screen&apos;s language: Chinese and English</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>业主</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished">租户</translation>
+        <translation>租户</translation>
     </message>
     <message>
         <source>Site lead</source>
-        <translation type="unfinished"></translation>
+        <translation>施工负责人</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>在用</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished">归还时间</translation>
+        <translation>已退还</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished">丢失</translation>
+        <translation>已遗失</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>已注销</translation>
     </message>
     <message>
         <source>VALID</source>
         <extracomment>the scan check&apos;s verdicts, shown big</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>VALID — EXPIRING SOON</source>
-        <translation type="unfinished"></translation>
+        <translation>有效 — 即将到期</translation>
     </message>
     <message>
         <source>EXPIRED</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>NOT YET VALID</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未生效</translation>
     </message>
     <message>
         <source>RETURNED</source>
-        <translation type="unfinished"></translation>
+        <translation>已退还</translation>
     </message>
     <message>
         <source>REPORTED LOST</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂失</translation>
     </message>
     <message>
         <source>REVOKED</source>
-        <translation type="unfinished"></translation>
+        <translation>已注销</translation>
     </message>
     <message>
         <source>PERMIT NOT IN PROGRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证不在施工期</translation>
     </message>
     <message>
         <source>UNKNOWN PASS</source>
-        <translation type="unfinished"></translation>
+        <translation>无此出入证</translation>
     </message>
     <message>
         <source>NOT GENUINE</source>
-        <translation type="unfinished"></translation>
+        <translation>非本处发放</translation>
     </message>
     <message>
         <source>Open (not closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>未结案</translation>
     </message>
     <message>
         <source>Extension due</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
     <name>PermitsTab</name>
     <message numerus="yes">
         <source>%n pass(es) valid today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>今日有效出入证 %n 张</numerusform>
         </translation>
     </message>
     <message>
         <source>Passes ending within 3 days: renew them (after an extension) or have them handed back.</source>
-        <translation type="unfinished"></translation>
+        <translation>3 天内到期的出入证：（延期后）续期或收回。</translation>
     </message>
     <message numerus="yes">
         <source>%n pass(es) expiring</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>即将到期 %n 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n permit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 份许可证</numerusform>
         </translation>
     </message>
     <message>
         <source>Permits</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Valid today (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>今日有效（%1）</translation>
     </message>
     <message>
         <source>Expiring (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期（%1）</translation>
     </message>
     <message>
         <source>Overdue (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期（%1）</translation>
     </message>
     <message>
         <source>Pass register</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证登记表</translation>
     </message>
     <message>
         <source>Select a permit, or take a new application (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一份许可证，或受理新申请（Ctrl+N）。</translation>
     </message>
     <message>
         <source>Period %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>施工期 %1 至 %2</translation>
     </message>
     <message numerus="yes">
         <source>(extended %n time(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（已延期 %n 次）</numerusform>
         </translation>
     </message>
     <message>
         <source>Past its end by more than 3 days: stop the work</source>
-        <translation type="unfinished"></translation>
+        <translation>到期已超过 3 天：停止施工</translation>
     </message>
     <message>
         <source>Ended: extend no more — finish, passes back within 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>已到期：不能再延期——请办理完工，3 天内收回出入证</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>Planned start %1, %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>计划 %1 开工，工期 %2 天</translation>
     </message>
     <message>
         <source>Site lead %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>施工负责人 %1 %2</translation>
     </message>
     <message>
         <source>Works: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>装修项目：%1</translation>
     </message>
     <message>
         <source>Fees on receipt %1: deposit %2, debris %3, water %4</source>
-        <translation type="unfinished"></translation>
+        <translation>收据 %1：押金 %2，垃圾清运费 %3，临时用水费 %4</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>审批人 %1</translation>
     </message>
     <message>
         <source>Application %1 taken for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已受理 %2 的申请 %1</translation>
     </message>
     <message>
         <source>Finish the works</source>
-        <translation type="unfinished"></translation>
+        <translation>完工</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完工(&amp;F)</translation>
     </message>
     <message>
         <source>Cancel the application</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销申请</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Cancel &amp;application</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销申请(&amp;A)</translation>
     </message>
     <message>
         <source>Pass %1 issued to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 %2 办理出入证 %1</translation>
     </message>
     <message>
         <source>Pass returned</source>
-        <translation type="unfinished"></translation>
+        <translation>退还出入证</translation>
     </message>
     <message>
         <source>Pass &amp;returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已退还(&amp;R)</translation>
     </message>
     <message>
         <source>Pass lost</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证遗失</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>情况说明</translation>
     </message>
     <message>
         <source>Report &amp;lost</source>
-        <translation type="unfinished">报失(&amp;L)</translation>
+        <translation>登记遗失(&amp;L)</translation>
     </message>
     <message>
         <source>Revoke pass</source>
-        <translation type="unfinished"></translation>
+        <translation>注销出入证</translation>
     </message>
     <message>
         <source>Re&amp;voke</source>
-        <translation type="unfinished"></translation>
+        <translation>注销(&amp;V)</translation>
     </message>
     <message>
         <source>Pass chec&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>验证出入证(&amp;K)：</translation>
     </message>
     <message>
         <source>Scan or type a pass number (PC…)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描或输入出入证号（PC…）</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>验证</translation>
     </message>
     <message>
         <source>&amp;New application…</source>
-        <translation type="unfinished"></translation>
+        <translation>受理新申请(&amp;N)…</translation>
     </message>
     <message>
         <source>Permit no., unit, contractor, owner or site lead</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证号、房号、施工单位、业主或施工负责人</translation>
     </message>
     <message>
         <source>Every stage</source>
-        <translation type="unfinished"></translation>
+        <translation>所有阶段</translation>
     </message>
     <message>
         <source>Permit</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Print permit</source>
-        <translation type="unfinished"></translation>
+        <translation>打印许可证</translation>
     </message>
     <message>
         <source>Passes</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>办理记录</translation>
     </message>
     <message>
         <source>Issue pass…</source>
-        <translation type="unfinished"></translation>
+        <translation>办理出入证…</translation>
     </message>
     <message>
         <source>Print card</source>
-        <translation type="unfinished"></translation>
+        <translation>打印证卡</translation>
     </message>
     <message>
         <source>Returned…</source>
-        <translation type="unfinished"></translation>
+        <translation>退还…</translation>
     </message>
     <message>
         <source>Lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>遗失…</translation>
     </message>
     <message>
         <source>Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>注销…</translation>
     </message>
     <message>
         <source>Renew…</source>
-        <translation type="unfinished"></translation>
+        <translation>续期…</translation>
     </message>
     <message>
         <source>Replace lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>补办…</translation>
     </message>
 </context>
 <context>
@@ -3969,44 +3969,44 @@ This module is coming in a later version of Reception Desk.</source>
     <name>RegisterPage</name>
     <message numerus="yes">
         <source>%n pass(es) issued in these dates</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>期间共办理出入证 %n 张</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the pass register</source>
-        <translation type="unfinished"></translation>
+        <translation>导出出入证登记表</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Issued from</source>
-        <translation type="unfinished"></translation>
+        <translation>办理日期自</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
     <name>RenewDialog</name>
     <message>
         <source>Renew pass</source>
-        <translation type="unfinished"></translation>
+        <translation>出入证续期</translation>
     </message>
     <message>
         <source>Valid to</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>&amp;Renew</source>
-        <translation type="unfinished"></translation>
+        <translation>续期(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -4048,47 +4048,47 @@ This module is coming in a later version of Reception Desk.</source>
     <name>ReviewDialog</name>
     <message>
         <source>Customer service check</source>
-        <translation type="unfinished"></translation>
+        <translation>客服中心审核资料</translation>
     </message>
     <message>
         <source>File complete</source>
-        <translation type="unfinished"></translation>
+        <translation>资料齐全</translation>
     </message>
     <message>
         <source>File incomplete (say what is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>资料不全（写明缺少什么）</translation>
     </message>
     <message>
         <source>Drawing review</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸审核</translation>
     </message>
     <message>
         <source>Engineering reviews the drawings (about five working days).</source>
-        <translation type="unfinished"></translation>
+        <translation>工程部审核图纸（约五个工作日）。</translation>
     </message>
     <message>
         <source>Drawings passed</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸审核通过</translation>
     </message>
     <message>
         <source>Drawings sent back (say why)</source>
-        <translation type="unfinished"></translation>
+        <translation>图纸退回修改（写明原因）</translation>
     </message>
     <message>
         <source>&amp;Reviewed by</source>
-        <translation type="unfinished"></translation>
+        <translation>审核人(&amp;R)</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>登记(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -690,6 +690,7 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         visits, on_site = b.visits(occupant_ids, today, current)
         amended = b.amendments(today)
         keys, key_loans, keys_out = _CabinetBuilder(b, units, today, current).run()
+        _demo_receipts(services, b, current)
     finally:
         services.ctx.operator = previous
     return DemoSummary(
@@ -698,3 +699,10 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         first_day=today - timedelta(days=DAYS - 1), last_day=today, keys=keys, key_loans=key_loans,
         keys_out=keys_out,
     )
+
+
+def _demo_receipts(services: Services, b: _DemoBuilder, current: datetime) -> None:
+    """Yesterday's closed shift and today's open one at the counter (app/demo_receipts.py)."""
+    from app.demo_receipts import fill_receipts
+
+    fill_receipts(services, b.ops, b.rng, current, next(a.password for a in ACCOUNTS if a.username == "supervisor"))

@@ -46,6 +46,12 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _receipts(w: "MainWindow") -> QWidget:
+    from ui.receipts.tab import ReceiptsTab
+
+    return ReceiptsTab(w.services, w.bus, w)
+
+
 def _permits(w: "MainWindow") -> QWidget:
     from ui.permits.tab import PermitsTab
 
@@ -64,8 +70,7 @@ TABS: tuple[TabSpec, ...] = (
             _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
-    TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Receipts, fees and the shift cash-up."))),
+    TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"), _receipts),
     TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )
 

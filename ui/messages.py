@@ -347,6 +347,8 @@ MESSAGES: dict[str, str] = {
     "receipt.refund.not_deposit": QT_TRANSLATE_NOOP("Messages", "Receipt {number} has no deposit to refund."),
     "receipt.refund.amount_range": QT_TRANSLATE_NOOP("Messages", "Refund more than ¥0.00 and at most ¥{max} (paid less earlier refunds)."),
     "receipt.refund.not_found": QT_TRANSLATE_NOOP("Messages", "No such refund slip."),
+    "receipt.source_invalid": QT_TRANSLATE_NOOP("Messages", "The record this receipt settles is not named correctly (kind and number)."),
+    "receipt.source_and_reference": QT_TRANSLATE_NOOP("Messages", "Give either the record this receipt settles or a reference, not two different ones."),
     "fee.not_found": QT_TRANSLATE_NOOP("Messages", "No such fee in the catalogue."),
     "fee.code_format": QT_TRANSLATE_NOOP("Messages", "A code is lower-case letters, digits and underscores, starting with a letter."),
     "fee.code_taken": QT_TRANSLATE_NOOP("Messages", "The code {code} is already used."),

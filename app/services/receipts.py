@@ -18,11 +18,14 @@ return a frozen view); a refused action writes nothing.
   receipt, never more than the refundable lines minus earlier refunds.
 
 ``issue(ReceiptInput)`` takes a payer and lines and returns a ``ReceiptView`` (id, number):
-other modules (repairs, passes) settle their charges through it.
+other modules (repairs, passes) settle their charges through it, naming what the money is for
+with ``source=SourceRef("repair", 123)`` and their fee by code (``LineInput(fee_code="repair")``);
+``for_source("repair", 123)`` finds the receipts of that record again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -101,24 +104,58 @@ class Approval:
 class Payer:
     """Who pays: an occupant from the directory, a company, or someone else by name.
 
-    For an occupant ``name`` may stay empty (the directory's name is used); ``unit_id`` may
-    name the unit a company or person pays for.
+    For an occupant ``name`` may stay empty (the directory's name is used); ``unit_id`` (or
+    ``unit_code`` as typed, e.g. ``A-1203``) may name the unit a company or person pays for.
     """
 
     kind: str = "occupant"
     occupant_id: int | None = None
     unit_id: int | None = None
     name: str = ""
+    unit_code: str = ""
 
 
 @dataclass(frozen=True)
 class LineInput:
-    """One line: a catalogue item (its name and default price unless given) or free text."""
+    """One line: a catalogue item (its name and default price unless given) or free text.
+
+    The item is named by id (the Receipts tab) or by its stable code (other modules:
+    ``fee_code="pass_card"``).
+    """
 
     fee_item_id: int | None = None
     description: str = ""
     unit_price: Decimal | str | None = None
     quantity: int = 1
+    fee_code: str = ""
+
+
+_SOURCE_KIND = re.compile(r"^[a-z][a-z_]{1,23}$")
+_SOURCE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,36}$")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """The record of another module a receipt settles: ``SourceRef("repair", 123)``.
+
+    Stored as the receipt's ``reference`` (``repair:123``) and shown with it; the receipt
+    links back to it through :meth:`ReceiptService.for_source`.
+    """
+
+    kind: str
+    id: int | str
+
+    @property
+    def text(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    @staticmethod
+    def parse(reference: str) -> SourceRef | None:
+        """The source a stored reference names, or None for free text."""
+        kind, sep, ident = (reference or "").partition(":")
+        if not sep or not _SOURCE_KIND.match(kind) or not _SOURCE_ID.match(ident):
+            return None
+        return SourceRef(kind, int(ident) if ident.isdigit() else ident)
 
 
 @dataclass(frozen=True)
@@ -127,8 +164,10 @@ class ReceiptInput:
     lines: tuple[LineInput, ...]
     method: str = "cash"
     note: str = ""
-    #: what the money settles in another module, e.g. ``repair:123`` (shown, not interpreted)
+    #: free text naming what the money settles (shown, not interpreted); see ``source``
     reference: str = ""
+    #: the record of another module this receipt settles (stored as ``kind:id``)
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -193,6 +232,11 @@ class ReceiptView:
     @property
     def payer_label(self) -> str:
         return f"{self.unit_code} {self.payer_name}".strip()
+
+    @property
+    def source(self) -> SourceRef | None:
+        """The other module's record this receipt settles, when it was issued with one."""
+        return SourceRef.parse(self.reference)
 
     def verifies(self, scanned: str) -> bool | None:
         """Whether a scanned QR code's figures match this receipt (None: no QR figures in it)."""
@@ -448,6 +492,13 @@ class ReceiptService:
             errors.add("method", "receipt.method_unknown")
         note = errors.check("note", _text(500), data.note) or ""
         reference = errors.check("reference", _text(64), data.reference) or ""
+        if data.source is not None:
+            if not _SOURCE_KIND.match(str(data.source.kind)) or not _SOURCE_ID.match(str(data.source.id)):
+                errors.add("reference", "receipt.source_invalid")
+            elif reference and reference != data.source.text:
+                errors.add("reference", "receipt.source_and_reference")
+            else:
+                reference = data.source.text
         with self.ctx.db.write() as s:
             shift = self._open_shift_row(s, op.id)
             if shift is None:
@@ -483,7 +534,13 @@ class ReceiptService:
             errors.add("payer", "receipt.payer_kind_unknown")
             return out
         name = errors.check("payer", _text(128), payer.name) or ""
-        if payer.unit_id is not None:
+        if payer.unit_id is None and (payer.unit_code or "").strip() and payer.kind != "occupant":
+            uid = s.execute(select(Unit.id).where(Unit.code == payer.unit_code.strip().upper())).scalar_one_or_none()
+            if uid is None:
+                errors.add("unit", "receipt.unit_unknown")
+            else:
+                out["unit_id"] = uid
+        elif payer.unit_id is not None:
             if s.get(Unit, payer.unit_id) is None:
                 errors.add("payer", "receipt.unit_unknown")
             else:
@@ -512,7 +569,12 @@ class ReceiptService:
         for i, ln in enumerate(lines):
             name = f"line{i}"
             item = None
-            if ln.fee_item_id is not None:
+            if ln.fee_item_id is None and ln.fee_code:
+                item = s.execute(select(FeeItem).where(FeeItem.code == ln.fee_code)).scalar_one_or_none()
+                if item is None or not item.active:
+                    errors.add(name, "receipt.fee_item_unknown", line=i + 1)
+                    continue
+            elif ln.fee_item_id is not None:
                 item = s.get(FeeItem, ln.fee_item_id)
                 if item is None or not item.active:
                     errors.add(name, "receipt.fee_item_unknown", line=i + 1)
@@ -553,6 +615,14 @@ class ReceiptService:
             if rid is None:
                 raise NotFoundError("receipt.number_unknown", number=code)
             return self._receipt_views(s, [rid])[0]
+
+    def for_source(self, kind: str, ident: int | str) -> list[ReceiptView]:
+        """Receipts issued for another module's record (``source=SourceRef(kind, ident)``), oldest
+        first, voided ones included (check ``voided``)."""
+        ref = SourceRef(kind, ident).text
+        with self.ctx.db.read() as s:
+            ids = s.execute(select(Receipt.id).where(Receipt.reference == ref).order_by(Receipt.id)).scalars()
+            return self._receipt_views(s, list(ids))
 
     def shift_receipts(self, shift_id: int | None = None) -> list[ReceiptView]:
         """Receipts of a shift (default: the operator's open one), newest first."""

@@ -295,3 +295,20 @@ def test_a_key_cabinet_with_loans_keys_out_and_an_outstanding_register(svc, demo
     assert any(o.notes for o in svc.keys.outstanding())
     stats = svc.keys.monthly_statistics(date.today().year, date.today().month)
     assert stats.total.kept > 200 and stats.total.lent > 0
+
+
+def test_demo_has_a_closed_shift_and_an_open_one_with_receipts(svc):
+    from decimal import Decimal
+
+    from app.context import Operator
+
+    r1 = next(s for s in svc.staff.list() if s.username == "reception1")
+    svc.ctx.operator = Operator(r1.id, r1.username, r1.display_name, r1.role)
+    shifts = svc.receipts.shifts()
+    assert [s.open for s in shifts] == [True, False]
+    closed = svc.receipts.cashup(shifts[1].id)
+    assert closed.shift.variance == Decimal("0.00") and len(closed.voids) == 1
+    today = svc.receipts.shift_receipts()
+    assert len(today) == 3 and len(svc.receipts.cashup().refunds) == 1
+    numbers = sorted(int(x.number[-6:]) for x in svc.receipts.search(text=""))
+    assert numbers == list(range(1, len(numbers) + 1))

@@ -229,3 +229,24 @@ def test_cashup_lists_the_shifts_reprints_from_the_print_log(till):
     act_as(till, "super")
     till.print_log.record("receipt", r.number, printer="A5")  # another person, after the close
     assert len(till.receipts.cashup(z.shift.id).reprints) == 1
+
+
+def test_other_modules_issue_by_fee_code_with_a_source_that_links_back(till):
+    from app.services.receipts import SourceRef
+
+    zhang = till.occupants.search("张三")[0]
+    r = till.receipts.issue(ReceiptInput(Payer("occupant", zhang.id), (LineInput(fee_code="pass_card", quantity=3),),
+                                         "wechat", source=SourceRef("permit", 42)))
+    assert r.reference == "permit:42" and r.source == SourceRef("permit", 42)
+    assert r.total == Decimal("15.00") and r.lines[0].fee_code == "pass_card"
+    till.receipts.issue(simple_receipt("1.00"))
+    assert [x.number for x in till.receipts.for_source("permit", 42)] == [r.number]
+    assert till.receipts.for_source("permit", 43) == []
+    assert till.receipts.for_source("repair", 42) == []
+    with pytest.raises(ValidationError) as err:
+        till.receipts.issue(ReceiptInput(Payer("company", name="某装修公司", unit_code="Z-9999"),
+                                         (LineInput(fee_code="no_such_fee"),), source=SourceRef("Bad Kind", 1)))
+    assert set(err.value.fields) == {"unit", "line0", "reference"}
+    company = till.receipts.issue(ReceiptInput(Payer("company", name="某装修公司", unit_code="a-1204"),
+                                               (LineInput(fee_code="debris_removal", unit_price="80"),)))
+    assert company.unit_code == "A-1204" and company.source is None

@@ -359,6 +359,89 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>None — the drawer matches</source>
+        <translation>无差额——钱箱相符</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <source>say why below</source>
+        <translation>请在下方说明原因</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cash-up and close shift</source>
+        <translation>交班结算</translation>
+    </message>
+    <message>
+        <source>Shift of %1 since %2</source>
+        <translation>%1 的班次，自 %2 起</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Opening float %1 · expected cash in the drawer %2 · receipts %3 · voids %4</source>
+        <translation>备用金 %1 · 钱箱应有现金 %2 · 收据 %3 · 作废 %4</translation>
+    </message>
+    <message>
+        <source>&amp;Counted cash (¥)</source>
+        <translation>实点现金（¥）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>&amp;Note on the variance</source>
+        <translation>差额说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Print on the receipt roll</source>
+        <translation>用收据纸卷打印</translation>
+    </message>
+    <message>
+        <source>Print on A4</source>
+        <translation>用 A4 打印</translation>
+    </message>
+    <message>
+        <source>C&amp;lose shift</source>
+        <translation>交班(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>CopyRequestDialog</name>
     <message>
         <source>Copy request (refused)</source>
@@ -509,6 +592,80 @@ Emergency contact: %3  %4</source>
     <message>
         <source>&amp;Extend</source>
         <translation>延期(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalog</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Default price</source>
+        <translation>默认单价</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCatalogDialog</name>
+    <message>
+        <source>Fee catalogue</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;name</source>
+        <translation>中文名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;English name</source>
+        <translation>英文名称(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Default &amp;price (¥)</source>
+        <translation>默认单价（¥）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A deposit (refunded later with a refund slip)</source>
+        <translation>押金（日后凭退款通知书退还）</translation>
+    </message>
+    <message>
+        <source>Offered on new receipts</source>
+        <translation>新收据可选</translation>
+    </message>
+    <message>
+        <source>e.g. parking_card (fixed once saved)</source>
+        <translation>如 parking_card（保存后不可更改）</translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation>新增项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>保存项目(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -820,6 +977,85 @@ Emergency contact: %3  %4</source>
     <message>
         <source>&amp;Issue</source>
         <translation>发证(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueReceiptDialog</name>
+    <message>
+        <source>Unit, name or pinyin initials — pick from the list</source>
+        <translation>房号、姓名或拼音首字母——从列表中选择</translation>
+    </message>
+    <message>
+        <source>Name of the company or person</source>
+        <translation>单位或个人名称</translation>
+    </message>
+    <message>
+        <source>Issue a receipt</source>
+        <translation>开具收据</translation>
+    </message>
+    <message>
+        <source>Payer &amp;is</source>
+        <translation>交款人类型(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>交款人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit (optional)</source>
+        <translation>房号（可选）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>收费明细</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>付款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint on</source>
+        <translation>打印到(&amp;R)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm 收据纸卷</translation>
+    </message>
+    <message>
+        <source>A5, three copies</source>
+        <translation>A5，一式三联</translation>
+    </message>
+    <message>
+        <source>Do not print</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>如 A-1203</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve line</source>
+        <translation>删除一行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <source>In words (大写):</source>
+        <translation>大写：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue receipt</source>
+        <translation>开具收据(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1509,33 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Fee</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+</context>
+<context>
     <name>LoanTableModel</name>
     <message>
         <source>Out</source>
@@ -1461,10 +1724,6 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Receipts</source>
         <translation>收款收据</translation>
-    </message>
-    <message>
-        <source>Receipts, fees and the shift cash-up.</source>
-        <translation>收款收据、收费项目与交班结账。</translation>
     </message>
     <message>
         <source>Renovation</source>
@@ -2832,6 +3091,14 @@ The reception counter of a managed property.</source>
         <translation>没有该退款通知书。</translation>
     </message>
     <message>
+        <source>The record this receipt settles is not named correctly (kind and number).</source>
+        <translation>收据所结算的业务记录标识有误（类别和编号）。</translation>
+    </message>
+    <message>
+        <source>Give either the record this receipt settles or a reference, not two different ones.</source>
+        <translation>业务记录与参考号只能填一个，或两者一致。</translation>
+    </message>
+    <message>
         <source>No such fee in the catalogue.</source>
         <translation>收费目录中没有该项目。</translation>
     </message>
@@ -2979,6 +3246,29 @@ The reception counter of a managed property.</source>
     <message>
         <source>Tenant</source>
         <translation>租户</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift of %1</source>
+        <translation>%1 的班次</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer before the first receipt.</source>
+        <translation>开第一张收据前，请清点钱箱内的现金。</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float (¥)</source>
+        <translation>备用金（¥）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>开班(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -3963,6 +4253,354 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Find printers again</source>
         <translation>重新查找打印机</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrint</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>收据 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip %1</source>
+        <translation>退款通知书 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up %1</source>
+        <translation>交班报表 %1</translation>
+    </message>
+    <message>
+        <source>Cash-up preview (shift open)</source>
+        <translation>交班预览（班次未结）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTable</name>
+    <message>
+        <source>Number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTerms</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Occupant</source>
+        <translation>业户</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Other person</source>
+        <translation>其他个人</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsTab</name>
+    <message>
+        <source>No shift open. Open your shift with the cash in the drawer before the first receipt.</source>
+        <translation>尚未开班。开第一张收据前，请清点钱箱现金并开班。</translation>
+    </message>
+    <message>
+        <source>Shift of %1 open since %2 · opening float %3</source>
+        <translation>%1 的班次，%2 开班 · 备用金 %3</translation>
+    </message>
+    <message>
+        <source>Select a receipt, or scan its number or QR code.</source>
+        <translation>请选择一张收据，或扫描其编号或二维码。</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>交款人</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>confirmed by %1</source>
+        <translation>确认人 %1</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit still refundable: %1</source>
+        <translation>押金尚可退：%1</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <source>Shift closed: Z report No. %1, takings %2, variance %3.</source>
+        <translation>已交班：交班报表第 %1 号，实收 %2，差额 %3。</translation>
+    </message>
+    <message>
+        <source>No shift has been closed yet.</source>
+        <translation>还没有已交班的班次。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 issued: %2 (%3).</source>
+        <translation>收据 %1 已开具：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is void.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1: %2 paid back on receipt %3.</source>
+        <translation>退款通知书 %1：收据 %3 退款 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: the QR code does NOT match the register — check the printed amount and payer.</source>
+        <translation>收据 %1：二维码与登记记录不符——请核对打印的金额和交款人。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is VOID.</source>
+        <translation>收据 %1 已作废。</translation>
+    </message>
+    <message>
+        <source>Refund slip %1 belongs to receipt %2.</source>
+        <translation>退款通知书 %1 属于收据 %2。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 matches the register: %2, %3.</source>
+        <translation>收据 %1 与登记记录相符：%2，%3。</translation>
+    </message>
+    <message>
+        <source>Receipt %1: %2, %3.</source>
+        <translation>收据 %1：%2，%3。</translation>
+    </message>
+    <message>
+        <source>%1 receipts · %2 void · total %3</source>
+        <translation>收据 %1 张 · 作废 %2 张 · 合计 %3</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift…</source>
+        <translation>开班(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cash-up &amp;&amp; close…</source>
+        <translation>结算并交班(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Cash-up preview of my open shift (X report)</source>
+        <translation>本班结算预览（X 报表）</translation>
+    </message>
+    <message>
+        <source>Last Z report on the roll</source>
+        <translation>最近的交班报表（纸卷）</translation>
+    </message>
+    <message>
+        <source>Last Z report on A4</source>
+        <translation>最近的交班报表（A4）</translation>
+    </message>
+    <message>
+        <source>&amp;Fee catalogue…</source>
+        <translation>收费项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;New receipt (Ctrl+N)</source>
+        <translation>开收据(&amp;N)（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;no.</source>
+        <translation>收据号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt / refund slip number, or its QR code</source>
+        <translation>扫描或输入收据号、退款通知书号，或扫描二维码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Number or payer</source>
+        <translation>收据号或交款人</translation>
+    </message>
+    <message>
+        <source>My open shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>&amp;Print (80 mm)</source>
+        <translation>打印（80 mm）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print A&amp;5</source>
+        <translation>打印 A5(&amp;5)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refund deposit…</source>
+        <translation>退押金(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print refund &amp;slip</source>
+        <translation>打印退款通知书(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Deposit paid: %1 · refunded so far: %2 · refundable: %3</source>
+        <translation>已交押金 %1 · 已退 %2 · 可退 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation>退款金额（¥）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paid back &amp;by</source>
+        <translation>退款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;id to</source>
+        <translation>收款人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Issue &amp;refund slip</source>
+        <translation>开具退款通知书(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -5180,6 +5818,33 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>on site</source>
         <translation>在场</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <source>The receipt stays in the register marked VOID. A supervisor confirms with their own user name and password; only receipts of your open shift.</source>
+        <translation>收据保留在登记簿中并标记“作废”。须由主管以本人用户名和密码确认；仅限本班收据。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>作废原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;user name</source>
+        <translation>主管用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s pass&amp;word</source>
+        <translation>主管密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Void receipt</source>
+        <translation>作废收据(&amp;V)</translation>
     </message>
 </context>
 </TS>

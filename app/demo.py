@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from app.context import Operator
+from app.demo_newspapers import fill_newspapers
 from app.errors import ConflictError
 from app.services import Services
 from app.services.occupant_import import ImportRow
@@ -691,6 +692,7 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         amended = b.amendments(today)
         keys, key_loans, keys_out = _CabinetBuilder(b, units, today, current).run()
         _demo_receipts(services, b, current)
+        fill_newspapers(services, b.ops, units, today, current, random.Random(seed + 3))  # app/demo_newspapers.py
     finally:
         services.ctx.operator = previous
     return DemoSummary(

@@ -52,6 +52,17 @@ def allocate(demands: Sequence[Demand], available: int) -> dict[int, int]:
     return out
 
 
+def due_on(frequency: str, day: date) -> bool:
+    """Whether a title of ``frequency`` comes every such day without asking: dailies every day,
+    weekday papers Monday to Friday. Weeklies, magazines and the rest come on their own days
+    (publishers move them), so they are counted when they arrive rather than expected."""
+    if frequency == "daily":
+        return True
+    if frequency == "weekdays":
+        return day.weekday() < 5
+    return False
+
+
 def shortfall(expected: int, received: int) -> int:
     """Copies missing from a delivery (0 when complete or over)."""
     return max(0, expected - received)

@@ -52,6 +52,12 @@ def _receipts(w: "MainWindow") -> QWidget:
     return ReceiptsTab(w.services, w.bus, w)
 
 
+def _newspapers(w: "MainWindow") -> QWidget:
+    from ui.newspapers.tab import NewspapersTab
+
+    return NewspapersTab(w.services, w.bus, w)
+
+
 def _permits(w: "MainWindow") -> QWidget:
     from ui.permits.tab import PermitsTab
 
@@ -68,6 +74,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
     TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
+    TabSpec("newspapers", QT_TRANSLATE_NOOP("MainWindow", "Newspapers"), _newspapers),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"), _receipts),

@@ -35,6 +35,7 @@ from app.newspaper_rules import (
     METHODS,
     Demand,
     allocate,
+    due_on,
     is_active,
     shortfall,
 )
@@ -213,6 +214,11 @@ class DaySheetLine:
     @property
     def missing(self) -> int:
         return self.receipt.missing if self.receipt else 0
+
+    @property
+    def due(self) -> bool:
+        """Expected at the counter that day: a daily (or weekday) paper, or anything counted."""
+        return self.receipt is not None or due_on(self.title.frequency, self.day)
 
 
 @dataclass(frozen=True)
@@ -576,9 +582,12 @@ class NewspaperService:
 
     # -- delivery --------------------------------------------------------------------------------
 
-    def delivery_plan(self, day: date, *, title_id: int | None = None) -> list[DeliveryLine]:
+    def delivery_plan(self, day: date, *, title_id: int | None = None, due_only: bool = False) -> list[DeliveryLine]:
         """Every subscription due on ``day`` (by building and unit, departments last), with the
-        copies the day's count leaves it — residents first — and its delivery if made."""
+        copies the day's count leaves it — residents first — and its delivery if made.
+
+        ``due_only`` leaves out titles that neither come that day by their frequency
+        (``due_on``) nor were counted: a monthly on the days it does not come."""
         with self.ctx.db.read() as s:
             q = select(NewspaperSubscription.id).where(
                 NewspaperSubscription.starts_on <= day,
@@ -587,6 +596,10 @@ class NewspaperService:
                 q = q.where(NewspaperSubscription.title_id == title_id)
             subs = _ordered(self._subscription_views(s, s.execute(q).scalars().all()))
             available = self._available(s, day, {v.title_id for v in subs})
+            if due_only and subs:
+                freq = dict(s.execute(select(NewspaperTitle.id, NewspaperTitle.frequency)
+                                      .where(NewspaperTitle.id.in_({v.title_id for v in subs}))).all())
+                subs = [v for v in subs if v.title_id in available or due_on(freq[v.title_id], day)]
             done = {d.subscription_id: d for d in self._delivery_views(s, s.execute(
                 select(NewspaperDelivery.id).where(NewspaperDelivery.day == day)).scalars().all())}
         by_title: dict[int, list[SubscriptionView]] = {}
@@ -653,15 +666,13 @@ class NewspaperService:
                     raise ConflictError("newspaper.not_received", title=name, day=day)
                 self._check_copies(s, day, tid, available[tid], [subs[ln.subscription_id] for ln in lines
                                                                   if subs[ln.subscription_id].title_id == tid])
-            ids: list[int] = []
-            for i, ln in enumerate(lines):
-                v = subs[ln.subscription_id]
-                d = NewspaperDelivery(day=day, title_id=v.title_id, subscription_id=v.id, unit_id=v.unit_id,
+            rows = [NewspaperDelivery(day=day, title_id=v.title_id, subscription_id=v.id, unit_id=v.unit_id,
                                       department=v.department, copies=v.copies, method=ln.method,
                                       received_by=names.get(i, ""), delivered_at=when, staff_id=op.id)
-                s.add(d)
-                s.flush()
-                ids.append(d.id)
+                    for i, ln in enumerate(lines) for v in (subs[ln.subscription_id],)]
+            s.add_all(rows)
+            s.flush()  # one flush for the batch: a round of 200 units stays one quick write
+            ids = [d.id for d in rows]
             record(s, op.id, "newspaper.deliver", "newspaper_delivery", ids[0], after={
                 "day": day, "lines": [{"where": subs[ln.subscription_id].where,
                                        "title": subs[ln.subscription_id].title_name,
@@ -760,18 +771,20 @@ class NewspaperService:
         if not ids:
             return []
         ender = aliased(Staff)
+        sub = NewspaperSubscription
+        # Plain columns, not ORM entities: the Newspapers tab reads the whole list on a refresh.
         rows = s.execute(
-            select(NewspaperSubscription, NewspaperTitle.name, NewspaperTitle.kind, Unit.code, Building.code,
-                   ender.display_name)
-            .join(NewspaperTitle, NewspaperTitle.id == NewspaperSubscription.title_id)
-            .outerjoin(Unit, Unit.id == NewspaperSubscription.unit_id)
+            select(sub.id, sub.title_id, NewspaperTitle.name, NewspaperTitle.kind, sub.unit_id, Unit.code,
+                   Building.code, sub.department, sub.occupant_id, sub.subscriber, sub.copies, sub.starts_on,
+                   sub.ends_on, sub.note, sub.created_at, sub.ended_at, ender.display_name, sub.end_reason)
+            .join(NewspaperTitle, NewspaperTitle.id == sub.title_id)
+            .outerjoin(Unit, Unit.id == sub.unit_id)
             .outerjoin(Building, Building.id == Unit.building_id)
-            .outerjoin(ender, ender.id == NewspaperSubscription.ended_by_id)
-            .where(NewspaperSubscription.id.in_(list(ids)))).all()
-        by_id = {sub.id: SubscriptionView(
-            sub.id, sub.title_id, tname, tkind, sub.unit_id, ucode or "", bcode or "", sub.department,
-            sub.occupant_id, sub.subscriber, sub.copies, sub.starts_on, sub.ends_on, sub.note, sub.created_at,
-            sub.ended_at, ename or "", sub.end_reason) for sub, tname, tkind, ucode, bcode, ename in rows}
+            .outerjoin(ender, ender.id == sub.ended_by_id)
+            .where(sub.id.in_(list(ids)))).all()
+        by_id = {r[0]: SubscriptionView(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7], r[8], r[9],
+                                        r[10], r[11], r[12], r[13], r[14], r[15], r[16] or "", r[17])
+                 for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def _claim_views(self, s, ids: Sequence[int]) -> list[ClaimView]:  # noqa: ANN001
@@ -813,19 +826,20 @@ class NewspaperService:
     def _delivery_views(self, s, ids: Sequence[int]) -> list[DeliveryView]:  # noqa: ANN001
         if not ids:
             return []
+        d = NewspaperDelivery
+        # Plain columns, not ORM entities: the register reads tens of thousands of these.
         rows = s.execute(
-            select(NewspaperDelivery, NewspaperTitle.name, Unit.code, Building.code, NewspaperSubscription.subscriber,
-                   Staff.display_name)
-            .join(NewspaperTitle, NewspaperTitle.id == NewspaperDelivery.title_id)
-            .join(NewspaperSubscription, NewspaperSubscription.id == NewspaperDelivery.subscription_id)
-            .outerjoin(Unit, Unit.id == NewspaperDelivery.unit_id)
+            select(d.id, d.day, d.title_id, NewspaperTitle.name, d.subscription_id, Unit.code, Building.code,
+                   d.department, NewspaperSubscription.subscriber, d.copies, d.method, d.received_by,
+                   d.delivered_at, Staff.display_name)
+            .join(NewspaperTitle, NewspaperTitle.id == d.title_id)
+            .join(NewspaperSubscription, NewspaperSubscription.id == d.subscription_id)
+            .outerjoin(Unit, Unit.id == d.unit_id)
             .outerjoin(Building, Building.id == Unit.building_id)
-            .join(Staff, Staff.id == NewspaperDelivery.staff_id)
-            .where(NewspaperDelivery.id.in_(list(ids)))).all()
-        by_id = {d.id: DeliveryView(d.id, d.day, d.title_id, tname, d.subscription_id, ucode or "", bcode or "",
-                                    d.department, subscriber, d.copies, d.method, d.received_by, d.delivered_at,
-                                    sname)
-                 for d, tname, ucode, bcode, subscriber, sname in rows}
+            .join(Staff, Staff.id == d.staff_id)
+            .where(d.id.in_(list(ids)))).all()
+        by_id = {r[0]: DeliveryView(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7], r[8], r[9], r[10],
+                                    r[11], r[12], r[13]) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
 

@@ -79,10 +79,10 @@ def test_language_switches_at_run_time(qtbot, services, bus, translations):
     sign_in_as(services, "reception")
     window = MainWindow(services, bus, ui_settings(), translations)
     qtbot.addWidget(window)
-    assert window.tab_titles() == ["Visitors", "Keys", "Parcels & mail", "Repairs", "Receipts"]
+    assert window.tab_titles() == ["Visitors", "Keys", "Parcels & mail", "Newspapers", "Repairs", "Receipts", "Renovation"]
     translations.set_language("zh_CN")
     qtbot.wait(10)  # LanguageChange is a posted event, delivered by the event loop
-    assert window.tab_titles() == ["访客登记", "钥匙管理", "邮件包裹", "报修", "收款收据"]
+    assert window.tab_titles() == ["访客登记", "钥匙管理", "邮件包裹", "报刊", "报修", "收款收据", "装修"]
     tab = window.pages["visitors"]
     assert tab.form_box.title() == "访客登记"
     assert tab.register_model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "进入时间"
@@ -109,8 +109,8 @@ def _smoke(tmp_path, *args):
 
 
 @pytest.mark.parametrize("lang, tabs", [
-    ("en", ["Visitors", "Keys", "Parcels & mail", "Repairs", "Receipts"]),
-    ("zh_CN", ["访客登记", "钥匙管理", "邮件包裹", "报修", "收款收据"]),
+    ("en", ["Visitors", "Keys", "Parcels & mail", "Newspapers", "Repairs", "Receipts", "Renovation"]),
+    ("zh_CN", ["访客登记", "钥匙管理", "邮件包裹", "报刊", "报修", "收款收据", "装修"]),
 ])
 def test_smoke_prints_the_five_tabs(tmp_path, lang, tabs):
     db = tmp_path / "smoke.sqlite"

@@ -312,3 +312,28 @@ def test_demo_has_a_closed_shift_and_an_open_one_with_receipts(svc):
     assert len(today) == 3 and len(svc.receipts.cashup().refunds) == 1
     numbers = sorted(int(x.number[-6:]) for x in svc.receipts.search(text=""))
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_demo_newspapers_have_a_fortnight_of_counts_deliveries_and_claims(svc):
+    np = svc.newspapers
+    titles = np.titles(include_inactive=True)
+    assert len(titles) == 8 and sum(not t.active for t in titles) == 1
+    subs = np.subscriptions()
+    assert len(subs) > 50 and any(v.office for v in subs)
+    today = date.today()
+    first = today - timedelta(days=13)
+    register = list(np.deliveries(first, today))
+    assert len(register) > 500
+    assert {d.method for d in register} == {"signed", "mailbox"}
+    # past days are delivered but for copies the post office still owes (residents served first)
+    yesterday = np.delivery_plan(today - timedelta(days=1), due_only=True)
+    assert yesterday and all(ln.delivered or ln.short for ln in yesterday)
+    for short in (ln for ln in yesterday if ln.short and not ln.subscription.office):  # residents first
+        assert all(not ln.delivered for ln in yesterday
+                   if ln.subscription.office and ln.subscription.title_id == short.subscription.title_id)
+    claims = np.claims(open_only=False)
+    assert any(c.state == "resolved" and c.recovered == c.missing for c in claims)
+    assert any(c.state == "resolved" and c.recovered < c.missing for c in claims)  # written off
+    if datetime.now().hour >= 9:  # today's count (one copy short) is made at 08:10-08:40
+        assert any(c.open and c.day == today for c in claims)
+    assert all(np.claim_history(c.id)[0].kind == "raised" for c in claims)

@@ -8,9 +8,14 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.errors import ConflictError, ValidationError
-from app.newspaper_rules import Demand, allocate, is_active
+from app.newspaper_rules import Demand, allocate, due_on, is_active
 from app.services.newspapers import DeliveryInput, SubscriptionInput
-from db.models import AuditEntry, NewspaperClaimEvent, NewspaperDelivery, NewspaperSubscription
+from db.models import (
+    AuditEntry,
+    NewspaperClaimEvent,
+    NewspaperDelivery,
+    NewspaperSubscription,
+)
 
 MON = date(2026, 3, 2)
 AT = datetime(2026, 3, 2, 8, 30)
@@ -49,6 +54,25 @@ def test_rules_active_period_and_residents_first():
     assert allocate(demands, 3) == {2: 2, 3: 1, 1: 0}
     assert allocate(demands, 2) == {2: 2, 3: 0, 1: 0}
     assert allocate(demands, 10) == {2: 2, 3: 1, 1: 1}
+
+
+def test_rules_which_titles_come_on_a_day():
+    sat = MON + timedelta(days=5)
+    assert due_on("daily", MON) and due_on("daily", sat)
+    assert due_on("weekdays", MON) and not due_on("weekdays", sat)
+    assert not any(due_on(f, MON) for f in ("weekly", "semimonthly", "monthly", "other"))
+
+
+def test_a_magazine_is_on_the_day_sheet_and_the_delivery_plan_only_the_day_it_is_counted(papers):
+    svc, t, m, _ = papers
+    sheet = {ln.title.id: ln for ln in svc.newspapers.day_sheet(MON)}
+    assert sheet[t.id].due and not sheet[m.id].due and sheet[m.id].expected == 1
+    titles = lambda day: {ln.subscription.title_id for ln in svc.newspapers.delivery_plan(day, due_only=True)}  # noqa: E731
+    assert titles(MON) == {t.id}
+    assert {ln.subscription.title_id for ln in svc.newspapers.delivery_plan(MON)} == {t.id, m.id}
+    svc.newspapers.record_receipt(m.id, MON, 1, at=AT)
+    assert titles(MON) == {t.id, m.id}
+    assert next(ln for ln in svc.newspapers.day_sheet(MON) if ln.title.id == m.id).due
 
 
 # -- subscriptions ----------------------------------------------------------------------------

@@ -359,6 +359,99 @@
     </message>
 </context>
 <context>
+    <name>ClaimHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimModel</name>
+    <message>
+        <source>Issue of</source>
+        <translation>报刊日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Came later</source>
+        <translation>已补到</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>最新说明</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message>
+        <source>Show resolved claims</source>
+        <translation>显示已结案的索赔</translation>
+    </message>
+    <message>
+        <source>History of the claim</source>
+        <translation>索赔经过</translation>
+    </message>
+    <message>
+        <source>Copies that came</source>
+        <translation>补到份数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>whom you spoke to at the post office, what they said</source>
+        <translation>联系了邮局哪位、对方怎么答复</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>登记补到</translation>
+    </message>
+    <message>
+        <source>Chased the post office</source>
+        <translation>已催邮局</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>%1 open claim(s)</source>
+        <translation>未结索赔 %1 件</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <source>None — the drawer matches</source>
@@ -462,6 +555,49 @@
     <message>
         <source>Record &amp;refusal</source>
         <translation>记录拒绝(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>交付方式</translation>
+    </message>
+    <message>
+        <source>Delivered at</source>
+        <translation>分发时间</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已分发</translation>
+    </message>
+    <message>
+        <source>Not counted yet</source>
+        <translation>尚未清点</translation>
+    </message>
+    <message>
+        <source>Short: waits for the claim</source>
+        <translation>短缺：待邮局补送</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可分发</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1850,10 @@ Emergency contact: %3  %4</source>
         <translation>邮件包裹：收件登记、通知与领取。</translation>
     </message>
     <message>
+        <source>Newspapers</source>
+        <translation>报刊</translation>
+    </message>
+    <message>
         <source>Repairs</source>
         <translation>报修</translation>
     </message>
@@ -1727,7 +1867,7 @@ Emergency contact: %3  %4</source>
     </message>
     <message>
         <source>Renovation</source>
-        <translation>装修管理</translation>
+        <translation>装修</translation>
     </message>
     <message>
         <source>About Reception Desk</source>
@@ -3117,6 +3257,152 @@ The reception counter of a managed property.</source>
     <message>
         <source>An order from 0 to 9999.</source>
         <translation>排序号应在 0 到 9999 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>NewspaperTerms</name>
+    <message>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>杂志</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>周刊</translation>
+    </message>
+    <message>
+        <source>Twice a month</source>
+        <translation>半月刊</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月刊</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Mail slot</source>
+        <translation>投信箱</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Claim raised</source>
+        <translation>登记索赔</translation>
+    </message>
+    <message>
+        <source>Chased</source>
+        <translation>催问</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>补到</translation>
+    </message>
+</context>
+<context>
+    <name>NewspapersTab</name>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Print delivery list…</source>
+        <translation>打印分发清单…</translation>
+    </message>
+    <message>
+        <source>Count and deliver</source>
+        <translation>清点与分发</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅一览表</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>索赔</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>报刊目录</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Print a register</source>
+        <translation>打印登记簿</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Newspaper register…</source>
+        <translation>业户报刊收发记录…</translation>
+    </message>
+    <message>
+        <source>Mail register…</source>
+        <translation>业户邮件收发记录…</translation>
+    </message>
+    <message>
+        <source>Daily parcel log of the day chosen above…</source>
+        <translation>上方所选日期的邮件日报表…</translation>
+    </message>
+    <message>
+        <source>Printed lists name the unit and the item, never what is inside.</source>
+        <translation>打印的清单只列单元和邮件，不写内装物品。</translation>
+    </message>
+    <message>
+        <source>Claims (%1)</source>
+        <translation>索赔（%1）</translation>
+    </message>
+    <message>
+        <source>Newspaper delivery list</source>
+        <translation>报刊分发清单</translation>
+    </message>
+    <message>
+        <source>Newspaper register</source>
+        <translation>业户报刊收发记录</translation>
+    </message>
+    <message>
+        <source>Mail register</source>
+        <translation>业户邮件收发记录</translation>
+    </message>
+    <message>
+        <source>Daily parcel log</source>
+        <translation>邮件日报表</translation>
     </message>
 </context>
 <context>
@@ -5245,6 +5531,37 @@ This module is coming in a later version of Reception Desk.</source>
     </message>
 </context>
 <context>
+    <name>SheetModel</name>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已分发</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>索赔</translation>
+    </message>
+</context>
+<context>
     <name>ShiftCloseDialog</name>
     <message>
         <source>Close shift: keys out overnight</source>
@@ -5475,6 +5792,241 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>not yet</source>
         <translation>未确认</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionModel</name>
+    <message>
+        <source>Unit / department</source>
+        <translation>单元／部门</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>订户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>e.g. A-1203</source>
+        <translation>例如 A-1203</translation>
+    </message>
+    <message>
+        <source>Running on the day only</source>
+        <translation>只看当天有效的</translation>
+    </message>
+    <message>
+        <source>Add a subscription</source>
+        <translation>新增订阅</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>or office department</source>
+        <translation>或管理处部门</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>订户</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Until ended</source>
+        <translation>长期（直至终止）</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>加入一览表</translation>
+    </message>
+    <message>
+        <source>End the selected subscription</source>
+        <translation>终止所选订阅</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>End subscription</source>
+        <translation>终止订阅</translation>
+    </message>
+    <message>
+        <source>%1 line(s)</source>
+        <translation>共 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>TitleModel</name>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版单位</translation>
+    </message>
+    <message>
+        <source>Comes out</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>可订阅</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TitlesPage</name>
+    <message>
+        <source>Add a newspaper or magazine</source>
+        <translation>新增报刊</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版单位</translation>
+    </message>
+    <message>
+        <source>Comes out</source>
+        <translation>出版周期</translation>
+    </message>
+    <message>
+        <source>Add title</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Offer again</source>
+        <translation>恢复订阅</translation>
+    </message>
+    <message>
+        <source>Withdraw title</source>
+        <translation>停止订阅</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Count with the postman</source>
+        <translation>与邮递员清点</translation>
+    </message>
+    <message>
+        <source>Also titles not due today (weeklies, magazines)</source>
+        <translation>也显示今天不出版的报刊（周刊、杂志）</translation>
+    </message>
+    <message>
+        <source>Copies received</source>
+        <translation>实到份数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>登记清点</translation>
+    </message>
+    <message>
+        <source>Deliver to the units</source>
+        <translation>分发到各单元</translation>
+    </message>
+    <message>
+        <source>Only what is still to deliver</source>
+        <translation>只看尚未分发的</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Tick all ready</source>
+        <translation>勾选全部可分发</translation>
+    </message>
+    <message>
+        <source>Mark ticked delivered</source>
+        <translation>所勾选的已分发</translation>
+    </message>
+    <message>
+        <source>Nothing is expected on this day. A magazine that came: tick the box above to count it.</source>
+        <translation>这一天没有应到的报刊。杂志到了：勾选上方的选项再清点。</translation>
+    </message>
+    <message>
+        <source>%1: counted at %2 by %3 — %4 of %5 expected.</source>
+        <translation>%1：%3 于 %2 清点 —— 应到 %5 份，实到 %4 份。</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies expected from the subscriptions running today.</source>
+        <translation>%1：按当天有效的订阅应到 %2 份。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 delivered, %3 ticked</source>
+        <translation>已分发 %1 / %2，已勾选 %3</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,9 @@ next to its target. Progress goes to standard error, the JSON document to standa
     python -m bench --only printing    # receipt 80 mm, pass card, 100 pass cards vs a bare page (~30 s)
     python -m bench --only keys --only scan   # the key cabinet: service time, scan to screen (~2.5 min;
                                        # --quick: ~1 min; +30 s the first time, building the cabinet)
+    python -m bench --only parcels     # parcels: 500 scans at 10/s through a pty into the main window,
+                                       # queries on 1,000,000 items (~2 min; the first time +~1 min
+                                       # building the register; --quick: 50,000 items, 100 scans)
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import sys
 import time
 from datetime import datetime
 
-BENCHMARKS = ("startup", "search", "register", "keys", "scan", "printing")
+BENCHMARKS = ("startup", "search", "register", "keys", "scan", "parcels", "printing")
 
 
 def machine() -> dict:
@@ -129,6 +132,15 @@ def main(argv: list[str] | None = None) -> int:
 
         result["scan"] = scan_screen.run(cabinet, seconds=10 if args.quick else 60, rate=20,
                                          baseline_seconds=5 if args.quick else 20)
+
+    if "parcels" in only:
+        from bench import parcels, parcels_dataset
+
+        items = 50_000 if args.quick else parcels_dataset.ITEMS
+        register, built = parcels_dataset.ensure(items, rebuild=args.rebuild)
+        result["parcel_register"] = {"items": items, "file": register.name, "build": built}
+        result["parcels"] = parcels.run(register, n=100 if args.quick else 500, rate=10,
+                                        repeats=50 if args.quick else 200)
 
     if "printing" in only:
         from bench import printing

@@ -140,7 +140,21 @@ def _preload_pinyin() -> None:
 
     from app.text import pinyin_initials
 
-    threading.Thread(target=pinyin_initials, args=("预载",), name="pinyin-preload", daemon=True).start()
+    def load() -> None:
+        pinyin_initials("预载")
+        settle_heap()
+
+    threading.Thread(target=load, name="pinyin-preload", daemon=True).start()
+
+
+def settle_heap() -> None:
+    """Take what start-up built (Qt wrappers, dictionaries, pypinyin's tables) out of the
+    garbage collector's full passes: otherwise each one walks it all, a UI freeze of
+    ~150 ms on a busy PC in the middle of a burst of scans (bench/parcels.py)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _sign_in(services: Services) -> bool:

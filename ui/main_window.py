@@ -58,6 +58,12 @@ def _newspapers(w: "MainWindow") -> QWidget:
     return NewspapersTab(w.services, w.bus, w)
 
 
+def _parcels(w: "MainWindow") -> QWidget:
+    from ui.parcels.tab import ParcelsTab
+
+    return ParcelsTab(w.services, w.bus, w)
+
+
 def _permits(w: "MainWindow") -> QWidget:
     from ui.permits.tab import PermitsTab
 
@@ -72,8 +78,7 @@ def _later(describe: str) -> Callable[["MainWindow"], QWidget]:
 TABS: tuple[TabSpec, ...] = (
     TabSpec("visitors", QT_TRANSLATE_NOOP("MainWindow", "Visitors"), _visitors),
     TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
-    TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Parcels and mail: intake, notices and pick-up."))),
+    TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"), _parcels),
     TabSpec("newspapers", QT_TRANSLATE_NOOP("MainWindow", "Newspapers"), _newspapers),
     TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
             _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),

@@ -165,6 +165,8 @@ MESSAGES: dict[str, str] = {
     "parcel.manifest_encoding": QT_TRANSLATE_NOOP("Messages", "The list is neither UTF-8 nor GB18030 text."),
     "parcel.manifest_too_long": QT_TRANSLATE_NOOP("Messages", "The list has more than {max} numbers."),
     "parcel.email_invalid": QT_TRANSLATE_NOOP("Messages", "Enter a valid e-mail address."),
+    "parcel.relation_required": QT_TRANSLATE_NOOP("Messages", "Someone else is picking up: enter their relation to the recipient."),
+    "parcel.not_registered": QT_TRANSLATE_NOOP("Messages", "{code} is not in the parcel register. Switch to Intake to register it."),
     "notify.smtp_not_configured": QT_TRANSLATE_NOOP("Messages", "E-mail is not set up: enter the SMTP server and sender in Settings."),
     "notify.smtp_auth_failed": QT_TRANSLATE_NOOP("Messages", "The mail server {host} refused the user name or password."),
     "notify.send_failed": QT_TRANSLATE_NOOP("Messages", "The notice could not be sent through {host} ({reason})."),
@@ -374,7 +376,8 @@ def message(key: str, params: dict[str, Any] | None = None) -> str:
         return key
     text = QCoreApplication.translate(_CTX, template)
     try:
-        return text.format(**{k: _fmt(v) for k, v in (params or {}).items()})
+        return text.format(**{k: parcel_state_name(v) if k == "state" and key.startswith("parcel.") else _fmt(v)
+                              for k, v in (params or {}).items()})
     except (KeyError, IndexError, ValueError):
         return text
 
@@ -508,3 +511,53 @@ def key_term_name(term: str) -> str:
 
 def field_name(field: str) -> str:
     return QCoreApplication.translate("Fields", FIELD_NAMES.get(field, field))
+
+
+# -- Parcels and mail tab (ui/parcels/) ---------------------------------------------------------
+
+PARCEL_TYPE_NAMES = {
+    "letter": QT_TRANSLATE_NOOP("ParcelTypes", "Letter"),
+    "registered": QT_TRANSLATE_NOOP("ParcelTypes", "Registered mail"),
+    "parcel": QT_TRANSLATE_NOOP("ParcelTypes", "Parcel"),
+    "parcel_notice": QT_TRANSLATE_NOOP("ParcelTypes", "Parcel notice"),
+    "magazine": QT_TRANSLATE_NOOP("ParcelTypes", "Magazine"),
+    "newspaper": QT_TRANSLATE_NOOP("ParcelTypes", "Newspaper"),
+    "money_order": QT_TRANSLATE_NOOP("ParcelTypes", "Money order"),
+}
+
+PARCEL_STATE_NAMES = {
+    "waiting": QT_TRANSLATE_NOOP("ParcelStates", "Waiting"),
+    "picked_up": QT_TRANSLATE_NOOP("ParcelStates", "Picked up"),
+    "returned": QT_TRANSLATE_NOOP("ParcelStates", "Returned to the post office"),
+    "disposed": QT_TRANSLATE_NOOP("ParcelStates", "Disposed of"),
+    "lost": QT_TRANSLATE_NOOP("ParcelStates", "Lost"),
+    "escalated": QT_TRANSLATE_NOOP("ParcelStates", "With the supervisor"),
+}
+
+PARCEL_EVENT_NAMES = {
+    "intake": QT_TRANSLATE_NOOP("ParcelEvents", "Received"),
+    "assign": QT_TRANSLATE_NOOP("ParcelEvents", "Recipient assigned"),
+    "shelf": QT_TRANSLATE_NOOP("ParcelEvents", "Shelf changed"),
+    "pickup": QT_TRANSLATE_NOOP("ParcelEvents", "Picked up"),
+    "held": QT_TRANSLATE_NOOP("ParcelEvents", "Not handed over today"),
+    "returned": QT_TRANSLATE_NOOP("ParcelEvents", "Returned to the post office"),
+    "disposed": QT_TRANSLATE_NOOP("ParcelEvents", "Disposed of"),
+    "escalated": QT_TRANSLATE_NOOP("ParcelEvents", "Sent to the supervisor"),
+    "released": QT_TRANSLATE_NOOP("ParcelEvents", "Cleared by the supervisor"),
+    "lost": QT_TRANSLATE_NOOP("ParcelEvents", "Reported lost"),
+    "damaged": QT_TRANSLATE_NOOP("ParcelEvents", "Reported damaged"),
+    "notified": QT_TRANSLATE_NOOP("ParcelEvents", "Notice sent"),
+    "reminded": QT_TRANSLATE_NOOP("ParcelEvents", "Reminder sent"),
+}
+
+
+def parcel_type_name(item_type: str) -> str:
+    return QCoreApplication.translate("ParcelTypes", PARCEL_TYPE_NAMES.get(item_type, item_type))
+
+
+def parcel_state_name(state: str) -> str:
+    return QCoreApplication.translate("ParcelStates", PARCEL_STATE_NAMES.get(state, state))
+
+
+def parcel_event_name(kind: str) -> str:
+    return QCoreApplication.translate("ParcelEvents", PARCEL_EVENT_NAMES.get(kind, kind))

@@ -22,6 +22,7 @@ ROUTES = {
     "visitor_badge": ("visitors", "handle_badge_scan"),
     "key_tag": ("keys", "handle_scan"),
     "receipt": ("receipts", "handle_scan"),
+    "parcel": ("parcels", "handle_scan"),
     "pass": ("permits", "handle_scan"),
 }
 

@@ -57,6 +57,8 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
      "description": "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"},
     {"kind": "receipt", "pattern": r"^RT?\d{4}-\d{6}(?:\|\d+\.\d{2}\|\d{4}-\d{2}-\d{2}\|[0-9A-F]{8})?$",
      "description": "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"},
+    {"kind": "parcel", "pattern": r"^M\d{6,8}$",
+     "description": "Parcel without a barcode: internal number M and 6–8 digits (shelf label)"},
     {"kind": "parcel", "pattern": r"^(?!(?:69\d|97[789])\d{10}$)(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",
      "description": "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; "
                     "not product EAN-13 69…, ISBN/ISSN 977–979…)"},

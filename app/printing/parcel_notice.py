@@ -6,14 +6,40 @@ date — never the recipient's name and never what is inside.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.notifications import ITEM_TYPE_LABELS_ZH, PickupNotice
 from app.printing.layout import MM, Paragraph, RollDocument, Rule, Spacer, format_datetime
 
 
 def render_pickup_notice(notice: PickupNotice, *, paper: str = "roll80") -> bytes:
-    """The notice as a one-page PDF on the ``paper`` roll (pure: same notice, same bytes)."""
-    title = "邮件待领取提醒 REMINDER" if notice.kind == "reminder" else "邮件领取通知 PICK-UP NOTICE"
-    doc = RollDocument.on(paper, title=title)
+    """The notice as a one-page PDF on the ``paper`` roll (pure: the same notice gives the same bytes)."""
+    doc = RollDocument.on(paper, title=_title(notice))
+    _add_notice(doc, notice)
+    return doc.render()
+
+
+def render_pickup_notices(notices: Sequence[PickupNotice], *, paper: str = "roll80") -> bytes:
+    """Several notices on one length of the ``paper`` roll, a dashed cut line between them
+    (one print job for every mailbox instead of one preview per unit)."""
+    if not notices:
+        raise ValueError("no notices")
+    doc = RollDocument.on(paper, title=_title(notices[0]))
+    for i, notice in enumerate(notices):
+        if i:
+            doc.add(Spacer(4 * MM))
+            doc.add(Paragraph("✂ - - - - - - - - - - - - - - - - - - - - - - -", size=8, align="center"))
+            doc.add(Spacer(4 * MM))
+        _add_notice(doc, notice)
+    return doc.render()
+
+
+def _title(notice: PickupNotice) -> str:
+    return "邮件待领取提醒 REMINDER" if notice.kind == "reminder" else "邮件领取通知 PICK-UP NOTICE"
+
+
+def _add_notice(doc: RollDocument, notice: PickupNotice) -> None:
+    title = _title(notice)
     if notice.property_name:
         doc.add(Paragraph(notice.property_name, size=11, align="center", bold=True))
     doc.add(Paragraph(title, size=13, align="center", bold=True))
@@ -30,7 +56,6 @@ def render_pickup_notice(notice: PickupNotice, *, paper: str = "roll80") -> byte
     if notice.property_phone:
         doc.add(Paragraph(f"电话 Tel {notice.property_phone}", size=8))
     doc.add(Paragraph(format_datetime(notice.created_at), size=8, align="right"))
-    return doc.render()
 
 
 def sample_pickup_notice(paper: str = "roll80") -> bytes:

@@ -226,6 +226,21 @@ class NoticeResult:
     skipped: tuple[str, ...]  # units no notifier could reach
 
 
+@dataclass(frozen=True)
+class ParcelQuery:
+    """What the Parcels tab lists: ``state`` ``""`` = any state; ``min_days``: waiting at least
+    that many days; ``received_from``/``received_to``: a span of arrival (``[from, to)``)."""
+
+    unit_code: str = ""
+    state: str = "waiting"
+    carrier: str = ""
+    item_type: str = ""
+    min_days: int = 0
+    unassigned_only: bool = False
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+
+
 def _text(max_length: int, *, required: bool = False):  # noqa: ANN202
     return lambda v: normalize_text(v, max_length=max_length, required=required)
 
@@ -336,6 +351,37 @@ class ParcelService:
         with self.ctx.db.read() as s:
             ids = s.execute(select(Parcel.id).where(Parcel.state == "waiting", Parcel.unit_id.is_(None))
                             .order_by(Parcel.received_at, Parcel.id).limit(limit)).scalars().all()
+            return self._views(s, list(ids))
+
+    def list_items(self, query: ParcelQuery = ParcelQuery(), *, limit: int = 500,  # noqa: B008
+                   at: datetime | None = None) -> list[ParcelView]:
+        """Items matching ``query``, oldest arrival first for waiting items, newest first
+        otherwise; at most ``limit``. Waiting items use ``ix_parcel_state_received`` or, with
+        a unit, ``ix_parcel_unit_state``."""
+        q = select(Parcel.id)
+        if query.state:
+            q = q.where(Parcel.state == query.state)
+        if query.unit_code.strip():
+            text = query.unit_code.strip().upper()
+            q = q.join(Unit, Unit.id == Parcel.unit_id).where(Unit.code >= text, Unit.code < text + "\U0010ffff")
+        if query.unassigned_only:
+            q = q.where(Parcel.unit_id.is_(None))
+        if query.carrier:
+            q = q.where(Parcel.carrier == query.carrier)
+        if query.item_type:
+            q = q.where(Parcel.item_type == query.item_type)
+        if query.min_days > 0:
+            q = q.where(Parcel.received_at <= (at or now()) - timedelta(days=query.min_days))
+        if query.received_from is not None:
+            q = q.where(Parcel.received_at >= query.received_from)
+        if query.received_to is not None:
+            q = q.where(Parcel.received_at < query.received_to)
+        if query.state == "waiting":
+            q = q.order_by(Parcel.received_at, Parcel.id)
+        else:
+            q = q.order_by(Parcel.received_at.desc(), Parcel.id.desc())
+        with self.ctx.db.read() as s:
+            ids = s.execute(q.limit(max(1, min(limit, 5000)))).scalars().all()
             return self._views(s, list(ids))
 
     def find_recipients(self, text: str, limit: int = 30) -> list[OccupantView]:
@@ -624,16 +670,23 @@ class ParcelService:
 
     def escalate(self, item_id: int, note: str, *, at: datetime | None = None) -> ParcelView:
         """A suspicious item goes to the supervisor: it cannot be handed out until cleared."""
+        return self.escalate_items([item_id], note, at=at)[0]
+
+    def escalate_items(self, item_ids: Sequence[int], note: str, *, at: datetime | None = None) -> list[ParcelView]:
+        """Several items to the supervisor at once: all or none."""
         op = self.ctx.require_operator()
+        ids = self._ids(item_ids)
         why = _clean_required(note, "note")
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
-            p = self._parcel(s, item_id)
-            if p.state != "waiting":
-                raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
-            self._escalate(s, op, p, when, why)
+            items = self._load(s, ids)
+            for p in items:
+                if p.state != "waiting":
+                    raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
+            for p in items:
+                self._escalate(s, op, p, when, why)
             s.flush()
-            return self._views(s, [p.id])[0]
+            return self._views(s, ids)
 
     def _escalate(self, s, op: Operator, p: Parcel, when: datetime, why: str) -> None:  # noqa: ANN001
         p.suspicious, p.state, p.state_at = True, "escalated", when
@@ -645,7 +698,13 @@ class ParcelService:
                            at: datetime | None = None) -> ParcelView:
         """The supervisor's decision on an escalated item: ``release`` (back to waiting),
         ``return`` (to the post office) or ``dispose``."""
+        return self.resolve_escalations([item_id], outcome, note, handed_to=handed_to, at=at)[0]
+
+    def resolve_escalations(self, item_ids: Sequence[int], outcome: str, note: str, *, handed_to: str = "",
+                            at: datetime | None = None) -> list[ParcelView]:
+        """One decision for several escalated items: all or none."""
         op = self.ctx.require_operator("supervisor")
+        ids = self._ids(item_ids)
         errors = FieldErrors()
         if outcome not in ESCALATION_OUTCOMES:
             errors.add("outcome", "parcel.outcome_unknown")
@@ -654,21 +713,29 @@ class ParcelService:
         errors.raise_if_any()
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
-            p = self._parcel(s, item_id)
-            if p.state != "escalated":
-                raise ConflictError("parcel.not_escalated", code=p.code, state=p.state)
+            items = self._load(s, ids)
+            for p in items:
+                if p.state != "escalated":
+                    raise ConflictError("parcel.not_escalated", code=p.code, state=p.state)
             state, kind = {"release": ("waiting", "released"), "return": ("returned", "returned"),
                            "dispose": ("disposed", "disposed")}[outcome]
-            p.state, p.state_at = state, when
-            self._event(s, p, kind, op, when, reason=why, person=who or "")
-            record(s, op.id, "parcel.resolve", "parcel", p.id, {"state": "escalated"},
-                   {"state": state, "outcome": outcome, "reason": why})
+            for p in items:
+                p.state, p.state_at = state, when
+                self._event(s, p, kind, op, when, reason=why, person=who or "")
+                record(s, op.id, "parcel.resolve", "parcel", p.id, {"state": "escalated"},
+                       {"state": state, "outcome": outcome, "reason": why})
             s.flush()
-            return self._views(s, [p.id])[0]
+            return self._views(s, ids)
 
     def report(self, item_id: int, kind: str, note: str, *, at: datetime | None = None) -> ParcelView:
         """Report an item ``lost`` (it leaves the shelf for good) or ``damaged`` (kept, flagged)."""
+        return self.report_items([item_id], kind, note, at=at)[0]
+
+    def report_items(self, item_ids: Sequence[int], kind: str, note: str, *,
+                     at: datetime | None = None) -> list[ParcelView]:
+        """Report several items lost or damaged at once: all or none."""
         op = self.ctx.require_operator()
+        ids = self._ids(item_ids)
         errors = FieldErrors()
         if kind not in REPORT_KINDS:
             errors.add("kind", "parcel.report_kind_unknown")
@@ -676,19 +743,21 @@ class ParcelService:
         errors.raise_if_any()
         when = (at or now()).replace(microsecond=0)
         with self.ctx.db.write() as s:
-            p = self._parcel(s, item_id)
-            if p.state in FINAL_STATES:
-                raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
-            before = {"state": p.state, "damaged": p.damaged}
-            if kind == "lost":
-                p.state, p.state_at = "lost", when
-            else:
-                p.damaged = True
-            self._event(s, p, kind, op, when, reason=why)
-            record(s, op.id, f"parcel.report_{kind}", "parcel", p.id, before,
-                   {"state": p.state, "damaged": p.damaged, "code": p.code, "reason": why})
+            items = self._load(s, ids)
+            for p in items:
+                if p.state in FINAL_STATES:
+                    raise ConflictError("parcel.not_waiting", code=p.code, state=p.state)
+            for p in items:
+                before = {"state": p.state, "damaged": p.damaged}
+                if kind == "lost":
+                    p.state, p.state_at = "lost", when
+                else:
+                    p.damaged = True
+                self._event(s, p, kind, op, when, reason=why)
+                record(s, op.id, f"parcel.report_{kind}", "parcel", p.id, before,
+                       {"state": p.state, "damaged": p.damaged, "code": p.code, "reason": why})
             s.flush()
-            return self._views(s, [p.id])[0]
+            return self._views(s, ids)
 
     def uncollected(self, at: datetime | None = None) -> list[ParcelView]:
         """Items waiting longer than ``parcels.uncollected_days``: to return or dispose of."""
@@ -832,6 +901,12 @@ class ParcelService:
         return [PickupNotice(uid, ucode, tuple(items), tuple(emails.get(uid, ())), kind,
                              profile.name if profile else "", profile.phone if profile else "")
                 for uid, (ucode, items) in grouped.items()]
+
+    def notify_waiting(self, notifiers: Sequence[Notifier], *,
+                       unit_ids: Sequence[int] | None = None) -> NoticeResult:
+        """Tell every unit with items waiting (or those in ``unit_ids``): one message per unit."""
+        self.ctx.require_operator()
+        return self._deliver(self.notices(unit_ids=unit_ids), notifiers, "notified")
 
     def notify_unit(self, unit_id: int, notifiers: Sequence[Notifier]) -> NoticeResult:
         """Tell one unit what is waiting for it (one message listing every item)."""

@@ -25,6 +25,54 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Return to the post office</source>
+        <extracomment>action → (needs &quot;handed to&quot;, needs an outcome choice)</extracomment>
+        <translation>退回邮局</translation>
+    </message>
+    <message>
+        <source>Send to the supervisor (suspicious)</source>
+        <translation>交主管处理（可疑邮件）</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>登记丢失</translation>
+    </message>
+    <message>
+        <source>Report damaged</source>
+        <translation>登记破损</translation>
+    </message>
+    <message>
+        <source>Dispose of uncollected items</source>
+        <translation>处理逾期未领邮件</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s decision</source>
+        <translation>主管处理意见</translation>
+    </message>
+    <message>
+        <source>Release: back to waiting</source>
+        <translation>放行：恢复待领取</translation>
+    </message>
+    <message>
+        <source>Dispose of</source>
+        <translation>销毁处理</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理意见</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Handed to (postman&apos;s name)</source>
+        <translation>交接人（邮递员姓名）</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend visit #%1</source>
@@ -150,6 +198,110 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign recipient</source>
+        <translation>指定收件人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s): </source>
+        <translation>
+            <numerusform>%n 件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Unit, name, pinyin initials or last 4 phone digits</source>
+        <translation>房号、姓名、拼音首字母或手机尾号后4位</translation>
+    </message>
+    <message>
+        <source>Shelf (unchanged if empty)</source>
+        <translation>货架（留空则不变）</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Courier&apos;s list</source>
+        <translation>快递员清单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Courier batch check</source>
+        <translation>快递批次核对</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递员</translation>
+    </message>
+    <message>
+        <source>Name or company of the courier</source>
+        <translation>快递员姓名或快递公司</translation>
+    </message>
+    <message>
+        <source>Items they hand over</source>
+        <translation>交来件数</translation>
+    </message>
+    <message>
+        <source>(not typed)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Their list (CSV)</source>
+        <translation>对方清单（CSV）</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Start checking</source>
+        <translation>开始核对</translation>
+    </message>
+    <message>
+        <source>Scan each item:</source>
+        <translation>逐件扫描：</translation>
+    </message>
+    <message>
+        <source>Finish the check</source>
+        <translation>完成核对</translation>
+    </message>
+    <message>
+        <source>Expected %1 · scanned %2</source>
+        <translation>应到 %1 · 已扫 %2</translation>
+    </message>
+    <message>
+        <source>all there</source>
+        <translation>全部相符</translation>
+    </message>
+    <message>
+        <source>%1 missing, %2 not on their list</source>
+        <translation>缺 %1 件，清单外 %2 件</translation>
+    </message>
+    <message>
+        <source>check finished</source>
+        <translation>核对完成</translation>
+    </message>
+    <message>
+        <source>On their list, not scanned</source>
+        <translation>清单上有、未扫到</translation>
+    </message>
+    <message>
+        <source>Scanned, not on their list</source>
+        <translation>已扫到、清单上没有</translation>
+    </message>
+</context>
+<context>
     <name>BorrowerKinds</name>
     <message>
         <source>Staff</source>
@@ -162,6 +314,120 @@
     <message>
         <source>Occupant</source>
         <translation>业户</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierRules</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>UPU S10 (EMS / China Post)</source>
+        <translation>UPU S10（EMS / 中国邮政）</translation>
+    </message>
+    <message>
+        <source>UPS 1Z</source>
+        <translation>UPS 1Z</translation>
+    </message>
+    <message>
+        <source>FedEx 12 digits</source>
+        <translation>FedEx 12 位</translation>
+    </message>
+    <message>
+        <source>FedEx 15 digits</source>
+        <translation>FedEx 15 位</translation>
+    </message>
+    <message>
+        <source>DHL (mod 7)</source>
+        <translation>DHL（模 7）</translation>
+    </message>
+    <message>
+        <source>check digit correct</source>
+        <translation>校验位正确</translation>
+    </message>
+    <message>
+        <source>check digit WRONG: probably misread</source>
+        <translation>校验位错误：很可能误读</translation>
+    </message>
+    <message>
+        <source>no check digit</source>
+        <translation>无校验位</translation>
+    </message>
+    <message>
+        <source>other (accepted, no carrier)</source>
+        <translation>其他（照常登记，未识别承运商）</translation>
+    </message>
+    <message>
+        <source>also fits: %1</source>
+        <translation>也符合：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierRulesPage</name>
+    <message>
+        <source>Carrier rules saved</source>
+        <translation>承运商规则已保存</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Pattern (whole number)</source>
+        <translation>格式（匹配整个单号）</translation>
+    </message>
+    <message>
+        <source>Check digit</source>
+        <translation>校验位</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Save carrier rules</source>
+        <translation>保存承运商规则</translation>
+    </message>
+    <message>
+        <source>&amp;Try a number:</source>
+        <translation>试一个单号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. EA123456785CN</source>
+        <translation>例如 EA123456785CN</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order: the first whose pattern matches the whole number and whose check digit is not wrong wins. A number no rule matches is still accepted, as carrier &quot;other&quot;.</source>
+        <translation>按顺序逐条尝试：第一条格式匹配整个单号且校验位无误的规则胜出。没有规则匹配的单号照常登记，承运商记为“其他”。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the carrier rules.</source>
+        <translation>只有管理员可以修改承运商规则。</translation>
     </message>
 </context>
 <context>
@@ -685,6 +951,61 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>End of day: mail not handed over</source>
+        <translation>日终：未投递邮件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still at the counter. </source>
+        <translation>
+            <numerusform>前台仍有 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a reason: mail is delivered the same day, so write why for each.</source>
+        <translation>
+            <numerusform>%n 件未填原因：邮件须当日投递，请逐件说明原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every item has a reason: the day can close.</source>
+        <translation>每件都已填写原因，可以日结。</translation>
+    </message>
+    <message>
+        <source>Day closed.</source>
+        <translation>已日结。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Reason not handed over</source>
+        <translation>未投递原因</translation>
+    </message>
+    <message>
+        <source>Save reasons</source>
+        <translation>保存原因</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Please check</source>
@@ -1192,6 +1513,77 @@ Emergency contact: %3  %4</source>
     <message>
         <source>&amp;Issue receipt</source>
         <translation>开具收据(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetailDialog</name>
+    <message>
+        <source>Item %1</source>
+        <translation>邮件 %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>(internal)</source>
+        <translation>（内部编号）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>原因/备注</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相关人</translation>
     </message>
 </context>
 <context>
@@ -1844,10 +2236,6 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Parcels &amp;&amp; mail</source>
         <translation>邮件包裹</translation>
-    </message>
-    <message>
-        <source>Parcels and mail: intake, notices and pick-up.</source>
-        <translation>邮件包裹：收件登记、通知与领取。</translation>
     </message>
     <message>
         <source>Newspapers</source>
@@ -2525,6 +2913,14 @@ The reception counter of a managed property.</source>
     <message>
         <source>Enter a valid e-mail address.</source>
         <translation>请输入有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Someone else is picking up: enter their relation to the recipient.</source>
+        <translation>代领：请填写代领人与收件人的关系。</translation>
+    </message>
+    <message>
+        <source>{code} is not in the parcel register. Switch to Intake to register it.</source>
+        <translation>{code} 不在邮件登记中。请切换到“收件”登记。</translation>
     </message>
     <message>
         <source>E-mail is not set up: enter the SMTP server and sender in Settings.</source>
@@ -3664,6 +4060,561 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>ParcelEvents</name>
+    <message>
+        <source>Received</source>
+        <translation>收件登记</translation>
+    </message>
+    <message>
+        <source>Recipient assigned</source>
+        <translation>指定收件人</translation>
+    </message>
+    <message>
+        <source>Shelf changed</source>
+        <translation>更换货架</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Not handed over today</source>
+        <translation>当日未投递</translation>
+    </message>
+    <message>
+        <source>Returned to the post office</source>
+        <translation>退回邮局</translation>
+    </message>
+    <message>
+        <source>Disposed of</source>
+        <translation>已销毁处理</translation>
+    </message>
+    <message>
+        <source>Sent to the supervisor</source>
+        <translation>交主管处理</translation>
+    </message>
+    <message>
+        <source>Cleared by the supervisor</source>
+        <translation>主管已放行</translation>
+    </message>
+    <message>
+        <source>Reported lost</source>
+        <translation>登记丢失</translation>
+    </message>
+    <message>
+        <source>Reported damaged</source>
+        <translation>登记破损</translation>
+    </message>
+    <message>
+        <source>Notice sent</source>
+        <translation>已发通知</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>已发提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPrint</name>
+    <message>
+        <source>Shelf label</source>
+        <translation>货架标签</translation>
+    </message>
+    <message>
+        <source>Pick-up notices</source>
+        <translation>领取通知单</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelSettingsPage</name>
+    <message>
+        <source>Parcel and e-mail settings saved</source>
+        <translation>邮件与电子邮件设置已保存</translation>
+    </message>
+    <message>
+        <source>Type the address to send the test to.</source>
+        <translation>请输入测试邮件的收件地址。</translation>
+    </message>
+    <message>
+        <source>Test e-mail sent to %1.</source>
+        <translation>测试邮件已发送至 %1。</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（端口 587）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS（端口 465）</translation>
+    </message>
+    <message>
+        <source>None (local relay only)</source>
+        <translation>不加密（仅限本地中继）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>发件地址</translation>
+    </message>
+    <message>
+        <source>Remind after (days waiting)</source>
+        <translation>待领满几天后提醒</translation>
+    </message>
+    <message>
+        <source>Uncollected after (days)</source>
+        <translation>逾期未领天数</translation>
+    </message>
+    <message>
+        <source>Save parcel and e-mail settings</source>
+        <translation>保存邮件与电子邮件设置</translation>
+    </message>
+    <message>
+        <source>Send a test e-mail to…</source>
+        <translation>发送测试邮件至…</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>发送测试</translation>
+    </message>
+    <message>
+        <source>Reminders go out once per unit, listing everything waiting; units without an e-mail address get a printed notice for the mailbox.</source>
+        <translation>提醒按户合并发送一次，列出全部待领邮件；未登记电子邮箱的住户打印领取通知单投入信箱。</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelStates</name>
+    <message>
+        <source>Waiting</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Returned to the post office</source>
+        <translation>已退回邮局</translation>
+    </message>
+    <message>
+        <source>Disposed of</source>
+        <translation>已销毁处理</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>With the supervisor</source>
+        <translation>主管处理中</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTable</name>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>check digit failed</source>
+        <translation>校验位错误</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>须签收</translation>
+    </message>
+    <message>
+        <source>perishable</source>
+        <translation>易腐</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>易碎</translation>
+    </message>
+    <message>
+        <source>suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>The carrier&apos;s check digit does not match: probably a misread scan. Check the number.</source>
+        <translation>承运商校验位不符：可能扫错，请核对单号。</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTypes</name>
+    <message>
+        <source>Letter</source>
+        <translation>平信</translation>
+    </message>
+    <message>
+        <source>Registered mail</source>
+        <translation>挂号信</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Parcel notice</source>
+        <translation>包裹单</translation>
+    </message>
+    <message>
+        <source>Magazine</source>
+        <translation>杂志</translation>
+    </message>
+    <message>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>汇款单</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelsTab</name>
+    <message>
+        <source>Registered %1 · %2 · %3</source>
+        <translation>已登记 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>type the recipient now, or assign later</source>
+        <translation>现在输入收件人，或稍后批量指定</translation>
+    </message>
+    <message>
+        <source>Check digit failed: probably a misread scan. Compare the number with the label.</source>
+        <translation>校验位错误：可能扫错，请与面单核对单号。</translation>
+    </message>
+    <message>
+        <source>Suspicious: kept apart for the supervisor.</source>
+        <translation>可疑邮件：单独存放，交主管处理。</translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2</source>
+        <translation>%1 已指定给 %2</translation>
+    </message>
+    <message>
+        <source>Find who collects: their items are listed to hand over.</source>
+        <translation>查找领取人：列出其全部待领邮件。</translation>
+    </message>
+    <message>
+        <source>Recipient goes to: %1 (just scanned)</source>
+        <translation>收件人用于：%1（刚扫描）</translation>
+    </message>
+    <message>
+        <source>Recipient goes to: the next item scanned</source>
+        <translation>收件人用于：下一件扫描的邮件</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for %1.</source>
+        <translation>%1 没有待领邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed over %n item(s) for %1 to %2</source>
+        <translation>
+            <numerusform>%1 的 %n 件已交给 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more items in the list first.</source>
+        <translation>请先在列表中选择邮件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) assigned to %1</source>
+        <translation>
+            <numerusform>%n 件已指定给 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for anyone: no notices to print.</source>
+        <translation>没有待领邮件，无需打印通知单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pick-up notice(s) for the mailboxes</source>
+        <translation>
+            <numerusform>%n 张领取通知单（投入信箱）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders: %1 e-mailed, %2 to print</source>
+        <translation>提醒：%1 户已发电子邮件，%2 户待打印</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n 户未发出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) listed</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>待领取（%1）</translation>
+    </message>
+    <message>
+        <source>Items (%1)</source>
+        <translation>邮件（%1）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intake (%1)</source>
+        <translation>今日收件（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Intake (F7)</source>
+        <translation>收件(&amp;I) (F7)</translation>
+    </message>
+    <message>
+        <source>Every scan registers an item</source>
+        <translation>每次扫描登记一件邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Pick-up (F8)</source>
+        <translation>领取(&amp;P) (F8)</translation>
+    </message>
+    <message>
+        <source>A scan hands the items of that unit over</source>
+        <translation>扫描即列出该户全部待领邮件办理领取</translation>
+    </message>
+    <message>
+        <source>S&amp;can:</source>
+        <translation>扫描(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Scan an item to register it (Ctrl+K)</source>
+        <translation>扫描邮件即登记 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Scan an item to hand over everything waiting for its unit (Ctrl+K)</source>
+        <translation>扫描邮件即办理该户全部待领邮件 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>No barcode → label</source>
+        <translation>无条码 → 打标签</translation>
+    </message>
+    <message>
+        <source>Give the item an internal number (M…) and print its shelf label</source>
+        <translation>给邮件编内部号（M…）并打印货架标签</translation>
+    </message>
+    <message>
+        <source>Courier batch…</source>
+        <translation>快递批次核对…</translation>
+    </message>
+    <message>
+        <source>Intake: kept for every scan</source>
+        <translation>收件：以下设置对每次扫描有效</translation>
+    </message>
+    <message>
+        <source>Pick-up</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;helf</source>
+        <translation>货架(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Perishable</source>
+        <translation>易腐</translation>
+    </message>
+    <message>
+        <source>Signature required</source>
+        <translation>须签收</translation>
+    </message>
+    <message>
+        <source>Fragile</source>
+        <translation>易碎</translation>
+    </message>
+    <message>
+        <source>Suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>收件人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Find &amp;recipient:</source>
+        <translation>查找领取人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Unit, name, pinyin initials or last 4 phone digits (Ctrl+R)</source>
+        <translation>房号、姓名、拼音首字母或手机尾号后4位 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Same for following scans</source>
+        <translation>后续扫描沿用</translation>
+    </message>
+    <message>
+        <source>For the next item instead</source>
+        <translation>改为下一件</translation>
+    </message>
+    <message>
+        <source>Unit (Ctrl+F)</source>
+        <translation>房号 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any carrier</source>
+        <translation>全部承运商</translation>
+    </message>
+    <message>
+        <source>waiting ≥ </source>
+        <translation>待领 ≥ </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>No recipient yet</source>
+        <translation>未指定收件人</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over… (Ctrl+Shift+H)</source>
+        <translation>领取交付(&amp;H)… (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign recipient… (Ctrl+Shift+G)</source>
+        <translation>指定收件人(&amp;A)… (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Return to the post office…</source>
+        <translation>退回邮局…</translation>
+    </message>
+    <message>
+        <source>Send to the supervisor (suspicious)…</source>
+        <translation>交主管处理（可疑）…</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s decision…</source>
+        <translation>主管处理意见…</translation>
+    </message>
+    <message>
+        <source>Report lost…</source>
+        <translation>登记丢失…</translation>
+    </message>
+    <message>
+        <source>Report damaged…</source>
+        <translation>登记破损…</translation>
+    </message>
+    <message>
+        <source>Dispose of uncollected items…</source>
+        <translation>处理逾期未领邮件…</translation>
+    </message>
+    <message>
+        <source>Print shelf label</source>
+        <translation>打印货架标签</translation>
+    </message>
+    <message>
+        <source>End of day…</source>
+        <translation>日终核对…</translation>
+    </message>
+    <message>
+        <source>Print pick-up notices</source>
+        <translation>打印领取通知单</translation>
+    </message>
+    <message>
+        <source>Send reminders</source>
+        <translation>发送提醒</translation>
+    </message>
+</context>
+<context>
     <name>PassDialog</name>
     <message>
         <source>Worker&apos;s photo</source>
@@ -4294,6 +5245,59 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>PickupDialog</name>
+    <message>
+        <source>Hand over</source>
+        <translation>领取交付</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n item(s) waiting</source>
+        <translation>
+            <numerusform>%1 — 待领 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick every item</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Someone else picks up for the recipient</source>
+        <translation>他人代领</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Picked up by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Relation to the recipient</source>
+        <translation>与收件人关系</translation>
+    </message>
+    <message>
+        <source>e.g. spouse, nanny, colleague</source>
+        <translation>如：配偶、保姆、同事</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation>已核验证件</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Signed on the paper register instead</source>
+        <translation>改为在纸质登记簿上签字</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
         <source>%1
@@ -4859,6 +5863,13 @@ This module is coming in a later version of Reception Desk.</source>
     </message>
 </context>
 <context>
+    <name>RecipientSignaturePad</name>
+    <message>
+        <source>The person collecting signs here (mouse, pen or finger)</source>
+        <translation>领取人在此用鼠标、手写笔或手指签名</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund slip</source>
@@ -5103,6 +6114,14 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt&apos;s QR code)</source>
         <translation>收据或退款通知书：R 或 RT、年份、短横线、6 位编号（或收据上的二维码）</translation>
+    </message>
+    <message>
+        <source>Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)</source>
+        <translation>施工人员出入证：PC 加 6 位数字（Code 128），或带 -校验码（其二维码）</translation>
+    </message>
+    <message>
+        <source>Parcel without a barcode: internal number M and 6–8 digits (shelf label)</source>
+        <translation>无条码邮件：内部编号 M 加 6–8 位数字（货架标签）</translation>
     </message>
     <message>
         <source>Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)</source>
@@ -5472,6 +6491,14 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Rules</source>
         <translation>业务规则</translation>
+    </message>
+    <message>
+        <source>Parcels &amp;&amp; e-mail</source>
+        <translation>邮件与电子邮件</translation>
+    </message>
+    <message>
+        <source>Carriers</source>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>Printing</source>

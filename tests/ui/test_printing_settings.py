@@ -187,8 +187,8 @@ def test_settings_dialog_has_a_printing_tab(qtbot, services, bus, translations):
     # the dialog grows so that several documents are in view, not two rows and a scroll bar
     table = dlg.printing_page.table
     assert table.viewport().height() >= 7 * table.verticalHeader().defaultSectionSize()
-    assert dlg.pages.widget(5) is dlg.printing_page
-    assert dlg.pages.tabText(5) == "Printing"
+    index = dlg.pages.indexOf(dlg.printing_page)
+    assert index >= 0 and dlg.pages.tabText(index) == "Printing"
 
 
 # --- the print path -----------------------------------------------------------------------

@@ -197,6 +197,26 @@ def test_lost_and_damaged_reports(svc):
         svc.parcels.report(a.id, "lost", "again")
 
 
+def test_several_items_are_reported_escalated_or_cleared_all_or_none(svc):
+    from tests.conftest import sign_in_as
+
+    sign_in_as(svc, "reception")
+    a, b, c = (svc.parcels.intake(f"SF777777777777{i}", unit_code="A-1203") for i in range(3))
+    svc.parcels.report(c.id, "lost", "货架上找不到")
+    before = counts(svc)
+    with pytest.raises(ConflictError, match="not_waiting"):
+        svc.parcels.report_items([a.id, b.id, c.id], "damaged", "雨淋")
+    with pytest.raises(ConflictError, match="not_waiting"):
+        svc.parcels.escalate_items([a.id, c.id], "可疑")
+    assert counts(svc) == before and not svc.parcels.get(a.id).damaged
+    assert [v.damaged for v in svc.parcels.report_items([a.id, b.id], "damaged", "雨淋")] == [True, True]
+    assert {v.state for v in svc.parcels.escalate_items([a.id, b.id], "液体渗出")} == {"escalated"}
+    with pytest.raises(PermissionDeniedError):
+        svc.parcels.resolve_escalations([a.id, b.id], "release", "检查无异常")
+    sign_in_as(svc, "super")
+    assert {v.state for v in svc.parcels.resolve_escalations([a.id, b.id], "release", "检查无异常")} == {"waiting"}
+
+
 def test_uncollected_items_are_disposed_of_by_a_supervisor_only_after_n_days(svc):
     old = svc.parcels.intake("SF9999999999991", unit_code="A-1203", at=MON - timedelta(days=40))
     new = svc.parcels.intake("SF9999999999992", unit_code="A-1203", at=MON)

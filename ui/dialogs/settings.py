@@ -146,6 +146,16 @@ class SettingsDialog(Retranslating, QDialog):
         self.scanners_page = ScannerSettingsPage(services, bus, parent=self)
         self.pages.addTab(self.scanners_page, "")
 
+        # Parcels & e-mail (SMTP for pick-up notices, reminder rules; supervisors)
+        from ui.parcels.settings_page import ParcelSettingsPage
+
+        self.parcels_page = ParcelSettingsPage(services, bus, parent=self)
+        self.pages.addTab(self.parcels_page, "")
+        # Carriers (how a tracking number is recognised; administrators edit, others read)
+        from ui.parcels.carrier_page import CarrierRulesPage
+
+        self.carriers_page = CarrierRulesPage(services, bus, parent=self)
+        self.pages.addTab(self.carriers_page, "")
         # Printing (this PC's printers; per PC, no role needed)
         self.printing_page = PrintingSettingsPage(PrinterSettings(settings), self, bus=bus)
         self.pages.addTab(self.printing_page, "")
@@ -214,7 +224,9 @@ class SettingsDialog(Retranslating, QDialog):
         self.pages.setTabText(2, self.tr("Property"))
         self.pages.setTabText(3, self.tr("Staff"))
         self.pages.setTabText(4, self.tr("Scanners"))
-        self.pages.setTabText(5, self.tr("Printing"))
+        self.pages.setTabText(5, self.tr("Parcels && e-mail"))
+        self.pages.setTabText(self.pages.indexOf(self.carriers_page), self.tr("Carriers"))
+        self.pages.setTabText(self.pages.indexOf(self.printing_page), self.tr("Printing"))
         self.general_form.label("language").setText(self.tr("&Language"))
         self.rules_form.label("visitor.overstay_hours").setText(self.tr("Overstay after (hours)"))
         self.rules_form.label("day.end_time").setText(self.tr("End of the counter's day"))

@@ -34,6 +34,10 @@ RULE_DESCRIPTIONS = {
         QT_TRANSLATE_NOOP("ScanRules", "Pass: P and at least 6 digits"),
     "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)":
         QT_TRANSLATE_NOOP("ScanRules", "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"),
+    "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)":
+        QT_TRANSLATE_NOOP("ScanRules", "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"),
+    "Parcel without a barcode: internal number M and 6–8 digits (shelf label)":
+        QT_TRANSLATE_NOOP("ScanRules", "Parcel without a barcode: internal number M and 6–8 digits (shelf label)"),
     "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)":
         QT_TRANSLATE_NOOP("ScanRules", "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)"),
 }

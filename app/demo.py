@@ -668,6 +668,13 @@ class _CabinetBuilder:
             self.svc.keys.hand_over(moved.id, recipient=moved.occupant_name or "业主", note="业主入住，钥匙交还本人")
 
 
+def _renovations(b: _DemoBuilder, units: list[str], today: date) -> int:
+    """Renovation permits at every stage, workers' passes and their fee receipts (app/demo_permits.py)."""
+    from app.demo_permits import add_renovations
+
+    return add_renovations(b, units, today, next(a.password for a in ACCOUNTS if a.username == "manager"))
+
+
 def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = None) -> DemoSummary:
     """Fill an empty database with a demo property; refuse (``DemoRefused``) if it has staff.
 
@@ -691,6 +698,7 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         visits, on_site = b.visits(occupant_ids, today, current)
         amended = b.amendments(today)
         keys, key_loans, keys_out = _CabinetBuilder(b, units, today, current).run()
+        _renovations(b, units, today)
         _demo_receipts(services, b, current)
         fill_newspapers(services, b.ops, units, today, current, random.Random(seed + 3))  # app/demo_newspapers.py
     finally:

@@ -278,6 +278,8 @@ MESSAGES: dict[str, str] = {
     "permit.pass_returned": QT_TRANSLATE_NOOP("Messages", "Pass {number} was already returned."),
     "permit.pass_lost": QT_TRANSLATE_NOOP("Messages", "Pass {number} was reported lost."),
     "permit.pass_revoked": QT_TRANSLATE_NOOP("Messages", "Pass {number} was revoked."),
+    "permit.pass_fee_item_missing": QT_TRANSLATE_NOOP("Messages", "The fee catalogue does not offer the pass card fee (pass_card): an administrator must make it active, or type the number of a receipt taken by hand."),
+    "permit.receipt_issued_pass_failed": QT_TRANSLATE_NOOP("Messages", "Receipt {receipt} was issued, but the pass was not: correct what is marked and issue the pass on that receipt (no new receipt), or void it."),
     "setting.money_invalid": QT_TRANSLATE_NOOP("Messages", "An amount from 0 to 10,000 with at most two decimals."),
     # Newspapers and magazines (app/services/newspapers.py).
     "newspaper.title_not_found": QT_TRANSLATE_NOOP("Messages", "No such newspaper or magazine."),

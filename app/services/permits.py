@@ -23,7 +23,7 @@ audit rows, exports and on the card.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,7 +32,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.context import AppContext, Operator
-from app.errors import AuthenticationError, ConflictError, DomainError, FieldErrors, NotFoundError
+from app.errors import (
+    AuthenticationError,
+    ConflictError,
+    DomainError,
+    FieldErrors,
+    NotFoundError,
+)
 from app.permit_rules import (
     ADMITTING,
     APPLICANT_KINDS,
@@ -58,12 +64,20 @@ from app.permit_rules import (
 )
 from app.security import role_at_least
 from app.services.audit import lock_counter, record
+from app.services.fees import FeeItemView, fee_view
 from app.text import mask_document
-from app.validation import DOC_TYPES, normalize_document, normalize_name, normalize_phone, normalize_text
+from app.validation import (
+    DOC_TYPES,
+    normalize_document,
+    normalize_name,
+    normalize_phone,
+    normalize_text,
+)
 from db.models import (
     ContractorPass,
     ContractorPassEvent,
     ContractorPassPhoto,
+    FeeItem,
     Occupant,
     RenovationPermit,
     RenovationPermitEvent,
@@ -77,6 +91,8 @@ from db.repositories.common import starts_with
 MAX_PHOTO_BYTES = 512 * 1024
 _PHOTO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 MAX_MONEY = Decimal("1000000")
+#: the fee catalogue's item for the card fee (seeded by migration 0007)
+PASS_FEE_CODE = "pass_card"
 
 
 # -- inputs ------------------------------------------------------------------------------------
@@ -136,6 +152,31 @@ class PassInput:
     receipt_no: str = ""  # the card fee's receipt
     photo: bytes | None = field(default=None, repr=False)
     replaces_id: int | None = None  # re-issue of a lost card
+    fee: Decimal | None = None  # default: the catalogue's pass card price (``pass_fee()``)
+
+
+@dataclass(frozen=True)
+class PassPayment:
+    """How the card fee is paid when ``issue_pass_paid`` takes it on a new receipt.
+
+    The payer defaults to the permit's contractor (a company, for the permit's unit)."""
+
+    method: str = "cash"
+    payer_kind: str = "company"
+    payer_name: str = ""
+    occupant_id: int | None = None
+
+
+class ReceiptIssuedError(ConflictError):
+    """The fee's receipt was issued but the pass then refused (``permit.receipt_issued_pass_failed``).
+
+    ``receipt`` is the issued ``ReceiptView``; ``cause`` the pass's own error (its fields, if a
+    ``ValidationError``). Issue the pass on ``receipt.number`` or void the receipt."""
+
+    def __init__(self, receipt: Any, cause: DomainError):
+        super().__init__("permit.receipt_issued_pass_failed", receipt=receipt.number)
+        self.receipt = receipt
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -363,7 +404,11 @@ class PermitService:
         return SettingsService(self.ctx).all()
 
     def pass_fee(self) -> Decimal:
-        """The card fee per pass (工本费, 5 yuan) from the settings."""
+        """The card fee per pass (工本费, 5 yuan): the fee catalogue's pass card price, or the
+        ``permits.pass_fee`` setting where the catalogue does not offer it."""
+        item = self._pass_card_item()
+        if item is not None:
+            return item.default_price
         return Decimal(str(self._settings()["permits.pass_fee"]))
 
     def pass_deposit(self) -> Decimal:
@@ -789,66 +834,90 @@ class PermitService:
 
     # -- passes --------------------------------------------------------------------------
 
+    def _clean_pass(self, s, permit: RenovationPermit, data: PassInput, today: date,  # noqa: ANN001
+                    fee: Decimal, deposit: Decimal) -> dict[str, Any]:
+        """Every check of a new pass (all field errors at once); the cleaned values."""
+        if permit.state not in PASS_STATES:
+            raise ConflictError("permit.passes_not_allowed", state=permit.state, number=permit.number)
+        if permit.ends_on is not None and today > permit.ends_on:
+            raise ConflictError("permit.expired", number=permit.number, end=permit.ends_on)
+        errors = FieldErrors()
+        name = errors.check("worker_name", normalize_name, data.worker_name)
+        doc = None
+        if data.doc_type not in DOC_TYPES:
+            errors.add("doc_number", "doc.type_unknown")
+        else:
+            doc = errors.check("doc_number", lambda v: normalize_document(data.doc_type, v), data.doc_number)
+        if data.trade not in TRADES:
+            errors.add("trade", "permit.trade_unknown")
+        phone = errors.check("phone", normalize_phone, data.phone)
+        if data.signer_kind not in SIGNER_KINDS:
+            errors.add("signer_kind", "permit.signer_required")
+        signer = errors.check("signer_name", normalize_name, data.signer_name)
+        receipt = errors.check("receipt_no", lambda v: _receipt_no(v, required=fee > 0 or deposit > 0),
+                               data.receipt_no)
+        start = data.valid_from or max(today, permit.starts_on or today)
+        end = data.valid_to or permit.ends_on
+        if start < today:
+            errors.add("valid_from", "permit.pass_start_in_past")
+        elif permit.starts_on is not None and start < permit.starts_on:
+            errors.add("valid_from", "permit.pass_before_permit", start=permit.starts_on)
+        if end is not None and permit.ends_on is not None and end > permit.ends_on:
+            errors.add("valid_to", "permit.pass_after_permit", end=permit.ends_on)
+        elif end is not None and end < start:
+            errors.add("valid_to", "date.range_reversed")
+        if data.photo is not None and (len(data.photo) > MAX_PHOTO_BYTES
+                                       or not data.photo.startswith(_PHOTO_MAGIC)):
+            errors.add("photo", "permit.photo_invalid", max_kb=MAX_PHOTO_BYTES // 1024)
+        replaced = None
+        if data.replaces_id is not None:
+            replaced = s.get(ContractorPass, data.replaces_id)
+            if replaced is None or replaced.permit_id != permit.id or replaced.status != "lost":
+                errors.add("worker_name", "permit.replaces_not_lost")
+        if doc and not errors:
+            dup = s.execute(select(ContractorPass.number).where(
+                ContractorPass.permit_id == permit.id, ContractorPass.doc_number == doc,
+                ContractorPass.status == "active")).scalars().first()
+            if dup:
+                errors.add("doc_number", "permit.worker_has_pass", number=dup)
+        errors.raise_if_any()
+        return {"name": name, "doc": doc, "phone": phone or "", "signer": signer, "receipt": receipt or "",
+                "start": start, "end": end, "replaced": replaced}
+
+    def validate_pass(self, permit_id: int, data: PassInput, *, at: datetime | None = None) -> None:
+        """Check a pass as ``issue_pass`` would, writing nothing (raises what it would raise).
+
+        ``issue_pass_paid`` runs it before taking the money, so a receipt is not issued for a
+        pass that would then be refused."""
+        self.ctx.require_operator()
+        today = (at or now()).date()
+        fee = self.pass_fee() if data.fee is None else data.fee
+        with self.ctx.db.read() as s:
+            permit = self._permit(s, permit_id)
+            # the receipt number is not known yet: check the rest with a placeholder
+            self._clean_pass(s, permit, replace(data, receipt_no=data.receipt_no or "R-PENDING"), today,
+                             fee, self.pass_deposit())
+
     def issue_pass(self, permit_id: int, data: PassInput, *, at: datetime | None = None) -> PassView:
         """Issue one worker's pass: signed for by the owner/tenant or the site lead, the card
-        fee (5 yuan) and deposit on a receipt, valid at most until the permit's end."""
+        fee (5 yuan) and deposit on a receipt whose number is given, valid at most until the
+        permit's end. ``issue_pass_paid`` also takes the fee on a new receipt."""
         op = self.ctx.require_operator()
         when = (at or now()).replace(microsecond=0)
         today = when.date()
-        fee, deposit = self.pass_fee(), self.pass_deposit()
+        fee = self.pass_fee() if data.fee is None else _money(data.fee)
+        deposit = self.pass_deposit()
         with self.ctx.db.write() as s:
             permit = self._permit(s, permit_id)
-            if permit.state not in PASS_STATES:
-                raise ConflictError("permit.passes_not_allowed", state=permit.state, number=permit.number)
-            if permit.ends_on is not None and today > permit.ends_on:
-                raise ConflictError("permit.expired", number=permit.number, end=permit.ends_on)
-            errors = FieldErrors()
-            name = errors.check("worker_name", normalize_name, data.worker_name)
-            doc = None
-            if data.doc_type not in DOC_TYPES:
-                errors.add("doc_number", "doc.type_unknown")
-            else:
-                doc = errors.check("doc_number", lambda v: normalize_document(data.doc_type, v), data.doc_number)
-            if data.trade not in TRADES:
-                errors.add("trade", "permit.trade_unknown")
-            phone = errors.check("phone", normalize_phone, data.phone)
-            if data.signer_kind not in SIGNER_KINDS:
-                errors.add("signer_kind", "permit.signer_required")
-            signer = errors.check("signer_name", normalize_name, data.signer_name)
-            receipt = errors.check("receipt_no", lambda v: _receipt_no(v, required=fee > 0 or deposit > 0),
-                                   data.receipt_no)
-            start = data.valid_from or max(today, permit.starts_on or today)
-            end = data.valid_to or permit.ends_on
-            if start < today:
-                errors.add("valid_from", "permit.pass_start_in_past")
-            elif permit.starts_on is not None and start < permit.starts_on:
-                errors.add("valid_from", "permit.pass_before_permit", start=permit.starts_on)
-            if end is not None and permit.ends_on is not None and end > permit.ends_on:
-                errors.add("valid_to", "permit.pass_after_permit", end=permit.ends_on)
-            elif end is not None and end < start:
-                errors.add("valid_to", "date.range_reversed")
-            if data.photo is not None and (len(data.photo) > MAX_PHOTO_BYTES
-                                           or not data.photo.startswith(_PHOTO_MAGIC)):
-                errors.add("photo", "permit.photo_invalid", max_kb=MAX_PHOTO_BYTES // 1024)
-            replaced = None
-            if data.replaces_id is not None:
-                replaced = s.get(ContractorPass, data.replaces_id)
-                if replaced is None or replaced.permit_id != permit.id or replaced.status != "lost":
-                    errors.add("worker_name", "permit.replaces_not_lost")
-            if doc and not errors:
-                dup = s.execute(select(ContractorPass.number).where(
-                    ContractorPass.permit_id == permit.id, ContractorPass.doc_number == doc,
-                    ContractorPass.status == "active")).scalars().first()
-                if dup:
-                    errors.add("doc_number", "permit.worker_has_pass", number=dup)
-            errors.raise_if_any()
+            v = self._clean_pass(s, permit, data, today, fee, deposit)
+            name, doc, replaced, start, end = v["name"], v["doc"], v["replaced"], v["start"], v["end"]
             counter = lock_counter(s, "contractor_pass")
             counter.value += 1
             p = ContractorPass(
                 number=format_pass_number(counter.value), token=new_token(), permit_id=permit.id, worker_name=name,
-                doc_type=data.doc_type, doc_number=doc, trade=data.trade, phone=phone or "", valid_from=start,
-                valid_to=end, signer_kind=data.signer_kind, signer_name=signer, fee=fee, deposit=deposit,
-                receipt_no=receipt or "", status="active", has_photo=data.photo is not None,
+                doc_type=data.doc_type, doc_number=doc, trade=data.trade, phone=v["phone"], valid_from=start,
+                valid_to=end, signer_kind=data.signer_kind, signer_name=v["signer"], fee=fee, deposit=deposit,
+                receipt_no=v["receipt"], status="active", has_photo=data.photo is not None,
                 replaces_id=replaced.id if replaced else None, issued_at=when, issued_by_id=op.id)
             s.add(p)
             s.flush()
@@ -859,9 +928,51 @@ class PermitService:
             record(s, op.id, "permit.pass_issued", "contractor_pass", p.id, None,
                    {"number": p.number, "permit": permit.number, "worker": name,
                     "doc_number": mask_document(doc), "trade": data.trade, "valid_from": start, "valid_to": end,
-                    "signer": f"{data.signer_kind}:{signer}", "fee": fee, "deposit": deposit,
-                    "receipt_no": receipt or ""})
+                    "signer": f"{data.signer_kind}:{v['signer']}", "fee": fee, "deposit": deposit,
+                    "receipt_no": v["receipt"]})
             return self._pass_views(s, [p.id], today)[0]
+
+    def issue_pass_paid(self, permit_id: int, data: PassInput, payment: PassPayment = PassPayment(), *,
+                        at: datetime | None = None) -> tuple[PassView, Any]:
+        """Take the card fee on a new receipt, then issue the pass on it: (pass, receipt).
+
+        The receipt (``ReceiptService.issue``, in the operator's open shift) has one line of the
+        fee catalogue's pass card fee (``pass_card``, 5 yuan) naming the worker — plus the pass
+        deposit when one is charged — and the reference ``permit:<number>``; the pass stores
+        the receipt's number. Everything about the pass is checked first and nothing is
+        written when it would be refused. Should the pass still fail after the receipt was
+        issued (another counter gave the same worker a pass in between), ``ReceiptIssuedError``
+        carries the receipt: issue the pass on that number, or void the receipt.
+        """
+        from app.services.receipts import LineInput, Payer, ReceiptInput, ReceiptService
+
+        self.validate_pass(permit_id, data, at=at)
+        item = self._pass_card_item()
+        if item is None:
+            raise ConflictError("permit.pass_fee_item_missing")
+        permit = self.get(permit_id)
+        lines = [LineInput(fee_item_id=item.id, description=f"{item.name_zh} {normalize_name(data.worker_name)}")]
+        deposit = self.pass_deposit()
+        if deposit > 0:
+            lines.append(LineInput(description=f"出入证押金 {normalize_name(data.worker_name)}", unit_price=deposit))
+        payer = Payer(kind=payment.payer_kind, name=payment.payer_name or permit.contractor_company,
+                      unit_id=permit.unit_id, occupant_id=payment.occupant_id)
+        receipt = ReceiptService(self.ctx).issue(
+            ReceiptInput(payer=payer, lines=tuple(lines), method=payment.method,
+                         reference=f"permit:{permit.number}"), at=at)
+        try:
+            issued = self.issue_pass(permit_id, replace(data, receipt_no=receipt.number, fee=receipt.lines[0].amount),
+                                     at=at)
+        except DomainError as exc:
+            raise ReceiptIssuedError(receipt, exc) from exc
+        return issued, receipt
+
+    def _pass_card_item(self) -> FeeItemView | None:
+        """The fee catalogue's pass card fee (code ``pass_card``), when it is offered."""
+        with self.ctx.db.read() as s:
+            row = s.execute(select(FeeItem).where(FeeItem.code == PASS_FEE_CODE, FeeItem.active.is_(True))
+                            ).scalars().first()
+            return fee_view(row) if row is not None else None
 
     def renew_pass(self, pass_id: int, *, valid_to: date, at: datetime | None = None) -> PassView:
         """Renew a pass (续期) — typically after the permit was extended; never past the permit's end."""
@@ -1069,6 +1180,7 @@ def raise_field(name: str, key: str, **params: Any) -> None:
 
 
 __all__ = [
-    "ApplicationInput", "Approval", "FeesInput", "GRACE_DAYS", "PassCheck", "PassInput", "PassView",
+    "ApplicationInput", "Approval", "FeesInput", "GRACE_DAYS", "PassCheck", "PassInput", "PassPayment", "PassView",
+    "ReceiptIssuedError",
     "PermitEventView", "PermitQuery", "PermitService", "PermitView", "DEFAULT_PERIOD_DAYS",
 ]

@@ -297,6 +297,27 @@ def test_a_key_cabinet_with_loans_keys_out_and_an_outstanding_register(svc, demo
     assert stats.total.kept > 200 and stats.total.lent > 0
 
 
+def test_renovations_at_every_stage_with_passes_and_their_receipts(svc):
+    svc.staff.sign_in("supervisor", "demo-super")
+    permits = svc.permits.search()
+    assert {p.state for p in permits} >= {"applied", "fees_paid", "checked", "approved", "issued", "in_progress",
+                                          "extended", "finished", "rejected", "cancelled"}
+    assert [p.state for p in svc.permits.permits_overdue()] == ["in_progress"]
+    assert len(svc.permits.passes_expiring()) == 2 and len(svc.permits.passes_overdue()) == 2
+    passes = svc.permits.export_passes(None, None)
+    assert {v.status for v in passes} == {"active", "returned", "lost", "revoked"}
+    assert any(v.replaces_id for v in passes) and any(v.has_photo for v in passes)
+    # every pass's fee and every permit's fees are on a real receipt; every shift is cashed up
+    for v in passes:
+        r = svc.receipts.find(v.receipt_no)
+        assert r.lines[0].fee_code == "pass_card" and r.total == v.fee
+    for p in permits:
+        if p.fee_receipt_no:
+            assert svc.receipts.find(p.fee_receipt_no).reference == f"permit:{p.number}"
+    r2 = next(s for s in svc.staff.list() if s.username == "reception2")  # the pass counter's shifts
+    assert all(not s.open for s in svc.receipts.shifts() if s.staff_id == r2.id)
+
+
 def test_demo_has_a_closed_shift_and_an_open_one_with_receipts(svc):
     from decimal import Decimal
 
@@ -304,7 +325,7 @@ def test_demo_has_a_closed_shift_and_an_open_one_with_receipts(svc):
 
     r1 = next(s for s in svc.staff.list() if s.username == "reception1")
     svc.ctx.operator = Operator(r1.id, r1.username, r1.display_name, r1.role)
-    shifts = svc.receipts.shifts()
+    shifts = [s for s in svc.receipts.shifts() if s.staff_id == r1.id]  # reception2 took renovation fees
     assert [s.open for s in shifts] == [True, False]
     closed = svc.receipts.cashup(shifts[1].id)
     assert closed.shift.variance == Decimal("0.00") and len(closed.voids) == 1

@@ -12,7 +12,14 @@ from openpyxl import load_workbook
 
 from app.cli import main
 from app.exporter import PASS_COLUMNS
-from tests.unit._permits import MASKED_WORKER_ID, WORKER_ID, WORKER_ID_2, as_user, permit_in, worker
+from tests.unit._permits import (
+    MASKED_WORKER_ID,
+    WORKER_ID,
+    WORKER_ID_2,
+    as_user,
+    permit_in,
+    worker,
+)
 from tests.unit._seeded import clone_services
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -25,34 +25,37 @@ RED = ("#c62828", "#ffffff")
 COLOURS = {"valid": GREEN, "expiring": AMBER, "not_yet_valid": AMBER}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PassCheck", text)
+def _t(source: str) -> str:
+    return QCoreApplication.translate("PassCheck", source)
+
+
+
+#: what to do, by verdict (%1: the pass's last day, its first day, or the permit's stage)
+ADVICE = {
+    "valid": QT_TRANSLATE_NOOP("PassCheck", "Let the worker in."),
+    "expiring": QT_TRANSLATE_NOOP("PassCheck",
+                                  "Let in. The pass ends on %1: renew it or hand it back within 3 days after."),
+    "expired": QT_TRANSLATE_NOOP("PassCheck", "Refuse entry: the pass ended on %1. Renew it or take the card back."),
+    "not_yet_valid": QT_TRANSLATE_NOOP("PassCheck", "Not valid before %1."),
+    "returned": QT_TRANSLATE_NOOP("PassCheck", "This card was handed back: refuse entry."),
+    "lost": QT_TRANSLATE_NOOP("PassCheck", "This card was reported lost: keep it, refuse entry."),
+    "revoked": QT_TRANSLATE_NOOP("PassCheck", "This pass was revoked: keep the card, refuse entry."),
+    "permit_not_working": QT_TRANSLATE_NOOP("PassCheck", "The permit is %1: no work is allowed, refuse entry."),
+    "forged": QT_TRANSLATE_NOOP("PassCheck",
+                                "The QR code does not match the register: keep the card and call the supervisor."),
+    "unknown": QT_TRANSLATE_NOOP("PassCheck", "Not in the pass register: refuse entry."),
+}
 
 
 def advice(check: PassCheck) -> str:
     """What the receptionist does now, in words (translated)."""
     p = check.pass_
-    end = fmt_date(p.effective_to) if p else ""
-    if check.result == "valid":
-        return _t("Let the worker in.")
-    if check.result == "expiring":
-        return _t("Let in. The pass ends on %1: renew it or hand it back within 3 days after.").replace("%1", end)
-    if check.result == "expired":
-        return _t("Refuse entry: the pass ended on %1. Renew it or take the card back.").replace("%1", end)
-    if check.result == "not_yet_valid":
-        return _t("Not valid before %1.").replace("%1", fmt_date(p.valid_from) if p else "")
-    if check.result == "returned":
-        return _t("This card was handed back: refuse entry.")
-    if check.result == "lost":
-        return _t("This card was reported lost: keep it, refuse entry.")
-    if check.result == "revoked":
-        return _t("This pass was revoked: keep the card, refuse entry.")
-    if check.result == "permit_not_working":
-        return _t("The permit is %1: no work is allowed, refuse entry.").replace(
-            "%1", state_name(p.permit_state) if p else "")
-    if check.result == "forged":
-        return _t("The QR code does not match the register: keep the card and call the supervisor.")
-    return _t("Not in the pass register: refuse entry.")
+    arg = ""
+    if p is not None:
+        arg = {"expiring": fmt_date(p.effective_to), "expired": fmt_date(p.effective_to),
+               "not_yet_valid": fmt_date(p.valid_from), "permit_not_working": state_name(p.permit_state)
+               }.get(check.result, "")
+    return _t(ADVICE.get(check.result, ADVICE["unknown"])).replace("%1", arg)
 
 
 class PassCheckBanner(QFrame):
@@ -127,7 +130,8 @@ class PassCheckBanner(QFrame):
         self.detail.setText(
             f"<b>{p.number}</b>  ·  <b>{escape(p.worker_name)}</b>  ·  {escape(trade_name(p.trade))}  ·  "
             f"{escape(p.unit_code)}  ·  {escape(p.contractor_company)}<br/>"
-            + escape(_t("Valid %1 to %2").replace("%1", fmt_date(p.valid_from))
+            + escape(_t(QT_TRANSLATE_NOOP("PassCheck", "Valid %1 to %2")).replace("%1", fmt_date(p.valid_from))
                      .replace("%2", fmt_date(p.effective_to)))
             + f"  ·  {escape(doc_type_name(p.doc_type))} {escape(p.doc_number)}  ·  "
-            + escape(_t("Permit %1: %2").replace("%1", p.permit_number).replace("%2", state_name(p.permit_state))))
+            + escape(_t(QT_TRANSLATE_NOOP("PassCheck", "Permit %1: %2")).replace("%1", p.permit_number)
+                     .replace("%2", state_name(p.permit_state))))

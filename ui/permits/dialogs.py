@@ -24,16 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.permit_rules import MAX_EXTENSION_DAYS, MAX_PERIOD_DAYS, SIGNER_KINDS, TRADES, period_end
-from app.services import Services
-from app.services.permits import MAX_PHOTO_BYTES, ApplicationInput, Approval, FeesInput, PassInput, PermitView
+from app.errors import ConflictError, DomainError, ValidationError
+from app.permit_rules import (
+    MAX_EXTENSION_DAYS,
+    MAX_PERIOD_DAYS,
+    SIGNER_KINDS,
+    TRADES,
+    period_end,
+)
+from app.receipt_rules import PAYMENT_METHODS
 from app.security import role_at_least
+from app.services import Services
+from app.services.permits import (
+    MAX_PHOTO_BYTES,
+    ApplicationInput,
+    Approval,
+    FeesInput,
+    PassInput,
+    PassPayment,
+    PermitView,
+    ReceiptIssuedError,
+)
 from app.validation import DOC_TYPES
 from ui.format import fmt_date, fmt_money
 from ui.keys.common import password_edit
 from ui.keys.dialogs import FormDialog
 from ui.messages import doc_type_name
-from ui.permits.texts import signer_name, state_name, trade_name
+from ui.permits.texts import payment_method_name, signer_name, state_name, trade_name
 from ui.widgets.scan_field import ScanLineEdit
 
 
@@ -210,13 +227,13 @@ class ReviewDialog(PermitDialog):
                  customer_service: bool = False):
         super().__init__(services, permit, parent)
         self.customer_service = customer_service
-        self.result = QComboBox(self)
-        self.result.addItem("", True)
-        self.result.addItem("", False)
+        self.outcome = QComboBox(self)
+        self.outcome.addItem("", True)
+        self.outcome.addItem("", False)
         self.reviewer = QLineEdit(self)
         self.reviewer.setMaxLength(64)
         self.note = _multiline(self)
-        self.form.add_row("result", self.result)
+        self.form.add_row("result", self.outcome)
         if not customer_service:
             self.form.add_row("reviewer", self.reviewer)
         else:
@@ -225,7 +242,7 @@ class ReviewDialog(PermitDialog):
         self.retranslate()
 
     def call(self):  # noqa: ANN201
-        passed = bool(self.result.currentData())
+        passed = bool(self.outcome.currentData())
         if self.customer_service:
             return self.services.permits.check(self.permit.id, passed=passed, note=self.note.toPlainText())
         return self.services.permits.review_drawings(self.permit.id, passed=passed, reviewer=self.reviewer.text(),
@@ -234,14 +251,14 @@ class ReviewDialog(PermitDialog):
     def retranslate(self) -> None:
         if self.customer_service:
             self.setWindowTitle(self.tr("Customer service check"))
-            self.result.setItemText(0, self.tr("File complete"))
-            self.result.setItemText(1, self.tr("File incomplete (say what is missing)"))
+            self.outcome.setItemText(0, self.tr("File complete"))
+            self.outcome.setItemText(1, self.tr("File incomplete (say what is missing)"))
         else:
             self.setWindowTitle(self.tr("Drawing review"))
             self.info.setText(self.tr("Engineering reviews the drawings (about five working days)."))
             self.info.show()
-            self.result.setItemText(0, self.tr("Drawings passed"))
-            self.result.setItemText(1, self.tr("Drawings sent back (say why)"))
+            self.outcome.setItemText(0, self.tr("Drawings passed"))
+            self.outcome.setItemText(1, self.tr("Drawings sent back (say why)"))
             self.form.label("reviewer").setText(self.tr("&Reviewed by"))
         self.form.label("result").setText(self.tr("Result"))
         self.form.label("note").setText(self.tr("Note"))
@@ -426,6 +443,27 @@ class PassDialog(PermitDialog):
         self.receipt = ScanLineEdit(self)
         self.receipt.setObjectName("pass_receipt")
         self.receipt.setMaxLength(32)
+        # The card fee on a new receipt (the default when the operator's shift is open), or the
+        # number of a receipt already written.
+        self.new_receipt = QCheckBox(self)
+        self.new_receipt.setObjectName("pass_new_receipt")
+        self.method = QComboBox(self)
+        self.method.setObjectName("pass_method")
+        for m in PAYMENT_METHODS:
+            self.method.addItem("", m)
+        fee_row = QWidget(self)
+        lay = QHBoxLayout(fee_row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.new_receipt)
+        lay.addWidget(self.method)
+        lay.addStretch(1)
+        try:
+            shift_open = services.receipts.current_shift() is not None
+        except DomainError:
+            shift_open = False
+        self.new_receipt.setChecked(shift_open)
+        self.new_receipt.toggled.connect(self._fee_mode)
+        self.receipt_issued = None  # a ReceiptView taken by this dialog
         self.photo_button = QPushButton(self)
         self.photo_label = QLabel(self)
         photo_row = QWidget(self)
@@ -447,11 +485,21 @@ class PassDialog(PermitDialog):
         f.add_row("signer_name", self.signer)
         f.add_row("valid_from", self.valid_from)
         f.add_row("valid_to", self.valid_to)
+        f.add_row("fee", fee_row, aliases=("method", "payer", "lines"))
         f.add_row("receipt_no", self.receipt)
         f.add_row("photo", photo_row)
+        self._fee_mode()
         self.photo_button.clicked.connect(self.choose_photo)
+        self.signer_kind.currentIndexChanged.connect(lambda _i: self._default_signer())
         self.retranslate()
         self.worker.setFocus()
+
+    def _default_signer(self) -> None:
+        """The site lead's or the applicant's name, unless the receptionist typed someone else."""
+        names = {self.permit.site_lead_name, self.permit.applicant_name, ""}
+        if self.signer.text().strip() in names:
+            kind = self.signer_kind.currentData()
+            self.signer.setText(self.permit.site_lead_name if kind == "site_lead" else self.permit.applicant_name)
 
     def choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Worker's photo"), "",
@@ -463,13 +511,35 @@ class PassDialog(PermitDialog):
         self.photo_bytes = data
         self.retranslate()
 
-    def call(self):  # noqa: ANN201
-        return self.services.permits.issue_pass(self.permit.id, PassInput(
+    def _fee_mode(self) -> None:
+        new = self.new_receipt.isChecked()
+        self.method.setEnabled(new)
+        self.receipt.setEnabled(not new)
+
+    def pass_input(self) -> PassInput:
+        return PassInput(
             worker_name=self.worker.text(), doc_type=self.doc_type.currentData(), doc_number=self.doc_number.text(),
             trade=self.trade.currentData(), phone=self.phone.text(), signer_kind=self.signer_kind.currentData(),
             signer_name=self.signer.text(), valid_from=_py_date(self.valid_from), valid_to=_py_date(self.valid_to),
-            receipt_no=self.receipt.text(), photo=self.photo_bytes,
-            replaces_id=self.replaces.id if self.replaces is not None else None))
+            receipt_no="" if self.new_receipt.isChecked() else self.receipt.text(), photo=self.photo_bytes,
+            replaces_id=self.replaces.id if self.replaces is not None else None)
+
+    def call(self):  # noqa: ANN201
+        if not self.new_receipt.isChecked():
+            return self.services.permits.issue_pass(self.permit.id, self.pass_input())
+        try:
+            view, receipt = self.services.permits.issue_pass_paid(
+                self.permit.id, self.pass_input(), PassPayment(method=self.method.currentData()))
+        except ReceiptIssuedError as exc:
+            # The money is on a receipt now: keep its number for the retry, never a second receipt.
+            self.receipt_issued = exc.receipt
+            self.new_receipt.setChecked(False)
+            self.receipt.setText(exc.receipt.number)
+            if isinstance(exc.cause, ValidationError):
+                self.form.show_errors(exc.cause.fields)
+            raise ConflictError(exc.key, **exc.params) from exc
+        self.receipt_issued = receipt
+        return view
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Issue a worker's pass"))
@@ -478,7 +548,7 @@ class PassDialog(PermitDialog):
         text = self.tr("Card fee %1 per pass").replace("%1", fmt_money(fee))
         if deposit:
             text += self.tr(", deposit %1").replace("%1", fmt_money(deposit))
-        text += self.tr(": take it on a receipt. The owner/tenant or the site lead signs for the pass.")
+        text += self.tr(": on a receipt. The owner/tenant or the site lead signs for the pass.")
         if self.replaces is not None:
             text += "\n" + self.tr("Replaces the lost pass %1.").replace("%1", self.replaces.number)
         self.info.setText(text)
@@ -499,7 +569,11 @@ class PassDialog(PermitDialog):
         f.label("signer_name").setText(self.tr("Signer's name"))
         f.label("valid_from").setText(self.tr("Valid from"))
         f.label("valid_to").setText(self.tr("Valid to"))
-        f.label("receipt_no").setText(self.tr("Card fee receipt no."))
+        f.label("fee").setText(self.tr("Card fee"))
+        self.new_receipt.setText(self.tr("Take it on a new receipt (%1), paid by").replace("%1", fmt_money(fee)))
+        for i, m in enumerate(PAYMENT_METHODS):
+            self.method.setItemText(i, payment_method_name(m))
+        f.label("receipt_no").setText(self.tr("or receipt no."))
         f.label("photo").setText(self.tr("Photo (optional)"))
         self.photo_button.setText(self.tr("Choose…"))
         if self.photo_bytes:

@@ -28,17 +28,49 @@ def pass_card_pdf(services: Services, pass_: PassView) -> bytes:
     return render_pass_card(data)
 
 
-def print_permit(parent: QWidget, services: Services, permit: PermitView) -> None:
+def permit_dialog(parent: QWidget | None, services: Services, permit: PermitView):  # noqa: ANN201
+    """The preview of the permit (A4), logged when printed; not shown yet."""
     from ui.printing.preview import PdfPreviewDialog
 
     title = QCoreApplication.translate("PermitPrinting", "Renovation permit")
-    PdfPreviewDialog(permit_pdf(services, permit), parent, title=title, kind="renovation-permit", ref=permit.number,
-                     file_name=f"renovation-permit-{permit.number}.pdf", print_log=services.print_log).exec()
+    return PdfPreviewDialog(permit_pdf(services, permit), parent, title=title, kind="renovation-permit",
+                            ref=permit.number, file_name=f"renovation-permit-{permit.number}.pdf",
+                            print_log=services.print_log)
 
 
-def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> None:
+def pass_card_dialog(parent: QWidget | None, services: Services, pass_: PassView):  # noqa: ANN201
+    """The preview of a pass card (CR80), logged when printed; not shown yet."""
     from ui.printing.preview import PdfPreviewDialog
 
     title = QCoreApplication.translate("PermitPrinting", "Contractor pass")
-    PdfPreviewDialog(pass_card_pdf(services, pass_), parent, title=title, kind="pass-card", ref=pass_.number,
-                     file_name=f"pass-{pass_.number}.pdf", print_log=services.print_log).exec()
+    return PdfPreviewDialog(pass_card_pdf(services, pass_), parent, title=title, kind="pass-card", ref=pass_.number,
+                            file_name=f"pass-{pass_.number}.pdf", print_log=services.print_log)
+
+
+def print_permit(parent: QWidget, services: Services, permit: PermitView) -> None:
+    permit_dialog(parent, services, permit).exec()
+
+
+def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> None:
+    pass_card_dialog(parent, services, pass_).exec()
+
+
+def print_receipt(parent: QWidget, services: Services, receipt) -> None:  # noqa: ANN001 - ReceiptView
+    """The card fee's receipt on the 80 mm roll (the receipt marks a reprint itself)."""
+    import logging
+
+    from app.errors import DomainError, StorageError
+    from app.printing.receipt_slip import receipt_print_data_from, render_receipt_80mm
+    from app.services.receipts import PRINT_KIND_RECEIPT
+    from ui.printing.preview import PdfPreviewDialog
+
+    try:
+        reprint = services.print_log.is_reprint(PRINT_KIND_RECEIPT, receipt.number)
+    except (DomainError, StorageError):
+        logging.getLogger(__name__).exception("could not read the print log")
+        reprint = False
+    pdf = render_receipt_80mm(receipt_print_data_from(receipt, services.property.profile(), reprint=reprint))
+    title = QCoreApplication.translate("PermitPrinting", "Receipt")
+    PdfPreviewDialog(pdf, parent, title=title, kind=PRINT_KIND_RECEIPT, ref=receipt.number,
+                     file_name=f"receipt-{receipt.number}.pdf", print_log=services.print_log,
+                     stamp_reprints=False).exec()

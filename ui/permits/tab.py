@@ -78,6 +78,7 @@ class PermitsTab(Retranslating, QWidget):
         # callables(parent, services, view); None prints nothing (tests)
         self.permit_printer = self._print_permit
         self.card_printer = self._print_card
+        self.receipt_printer = self._print_receipt
         self.last_check: PassCheck | None = None
         self._current_id: int | None = None
 
@@ -258,6 +259,11 @@ class PermitsTab(Retranslating, QWidget):
         from ui.permits.printing import print_pass_card
 
         print_pass_card(parent, services, pass_)
+
+    def _print_receipt(self, parent: QWidget, services: Services, receipt) -> None:  # noqa: ANN001
+        from ui.permits.printing import print_receipt
+
+        print_receipt(parent, services, receipt)
 
     def _changed(self) -> None:
         self.bus.sig_changed.emit("permits")
@@ -537,7 +543,13 @@ class PermitsTab(Retranslating, QWidget):
         if p is None or not self.issue_pass_button.isEnabled():
             return None
         dlg = PassDialog(self.services, p, self, replaces=replaces)
-        if self.exec_dialog(dlg) != QDialog.DialogCode.Accepted or dlg.result_value is None:
+        accepted = self.exec_dialog(dlg) == QDialog.DialogCode.Accepted
+        if dlg.receipt_issued is not None:
+            self.bus.sig_changed.emit("receipts")
+            if self.receipt_printer is not None:
+                # the fee was taken (even if the pass then failed): the payer gets the receipt
+                self.receipt_printer(self, self.services, dlg.receipt_issued)
+        if not accepted or dlg.result_value is None:
             return None
         v = dlg.result_value
         self.bus.sig_status.emit(self.tr("Pass %1 issued to %2").replace("%1", v.number).replace("%2", v.worker_name))

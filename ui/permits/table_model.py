@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.permits import PassView, PermitEventView, PermitView
 from ui.format import fmt_date, fmt_datetime
-from ui.permits.texts import event_name, pass_status_name, signer_name, state_name, trade_name
+from ui.permits.texts import (
+    event_name,
+    pass_status_name,
+    signer_name,
+    state_name,
+    trade_name,
+)
 from ui.widgets.table_models import RowTableModel
 
 WORKING_BRUSH = QBrush(QColor("#e8f5e9"))
@@ -15,13 +21,44 @@ DUE_BRUSH = QBrush(QColor("#ffe0b2"))
 EXPIRED_BRUSH = QBrush(QColor("#ffcdd2"))
 INACTIVE_TEXT = QBrush(QColor("#757575"))
 
+_HEADERS = {
+    "number": QT_TRANSLATE_NOOP("PermitTables", "Permit"),
+    "unit": QT_TRANSLATE_NOOP("PermitTables", "Unit"),
+    "applicant": QT_TRANSLATE_NOOP("PermitTables", "Owner/tenant"),
+    "contractor": QT_TRANSLATE_NOOP("PermitTables", "Contractor"),
+    "state": QT_TRANSLATE_NOOP("PermitTables", "Stage"),
+    "period": QT_TRANSLATE_NOOP("PermitTables", "Period"),
+    "days_left": QT_TRANSLATE_NOOP("PermitTables", "Days left"),
+    "passes": QT_TRANSLATE_NOOP("PermitTables", "Passes out"),
+}
+_PASS_HEADERS = {
+    "number": QT_TRANSLATE_NOOP("PermitTables", "Pass"),
+    "permit": QT_TRANSLATE_NOOP("PermitTables", "Permit"),
+    "unit": QT_TRANSLATE_NOOP("PermitTables", "Unit"),
+    "company": QT_TRANSLATE_NOOP("PermitTables", "Contractor"),
+    "worker": QT_TRANSLATE_NOOP("PermitTables", "Worker"),
+    "doc": QT_TRANSLATE_NOOP("PermitTables", "ID number"),
+    "trade": QT_TRANSLATE_NOOP("PermitTables", "Trade"),
+    "phone": QT_TRANSLATE_NOOP("PermitTables", "Phone"),
+    "validity": QT_TRANSLATE_NOOP("PermitTables", "Valid"),
+    "signed": QT_TRANSLATE_NOOP("PermitTables", "Signed by"),
+    "status": QT_TRANSLATE_NOOP("PermitTables", "Status"),
+}
+_STEP_HEADERS = {
+    "at": QT_TRANSLATE_NOOP("PermitTables", "Time"),
+    "what": QT_TRANSLATE_NOOP("PermitTables", "Step"),
+    "by": QT_TRANSLATE_NOOP("PermitTables", "By"),
+    "detail": QT_TRANSLATE_NOOP("PermitTables", "Details"),
+}
+
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _BG = Qt.ItemDataRole.BackgroundRole
 _FG = Qt.ItemDataRole.ForegroundRole
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PermitTables", text)
+def _t(source: str) -> str:
+    return QCoreApplication.translate("PermitTables", source)
+
 
 
 class PermitTableModel(RowTableModel):
@@ -45,8 +82,7 @@ class PermitTableModel(RowTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == permit_id), -1)
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("Permit"), _t("Unit"), _t("Owner/tenant"), _t("Contractor"), _t("Stage"), _t("Period"),
-                _t("Days left"), _t("Passes out"))
+        return tuple(_t(_HEADERS[c]) for c in self.COLUMNS)
 
     def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
         p = self.row(index.row()) if index.isValid() else None
@@ -107,20 +143,18 @@ class PassTableModel(RowTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == pass_id), -1)
 
     def _headers(self) -> tuple[str, ...]:
-        names = {"number": _t("Pass"), "permit": _t("Permit"), "unit": _t("Unit"), "company": _t("Contractor"),
-                 "worker": _t("Worker"), "doc": _t("ID number"), "trade": _t("Trade"), "phone": _t("Phone"),
-                 "validity": _t("Valid"), "signed": _t("Signed by"), "status": _t("Status")}
-        return tuple(names[c] for c in self.COLUMNS)
+        return tuple(_t(_PASS_HEADERS[c]) for c in self.COLUMNS)
 
     @staticmethod
     def status_text(v: PassView) -> str:
         if v.status == "active":
             if v.overdue:
-                return _t("%1 day(s) overdue: take the card back").replace("%1", str(v.days_overdue))
+                return _t(QT_TRANSLATE_NOOP("PermitTables", "%1 day(s) overdue: take the card back")).replace(
+                    "%1", str(v.days_overdue))
             if v.validity == "expired":
-                return _t("Expired: return or renew")
+                return _t(QT_TRANSLATE_NOOP("PermitTables", "Expired: return or renew"))
             if v.validity == "expiring":
-                return _t("Expiring")
+                return _t(QT_TRANSLATE_NOOP("PermitTables", "Expiring"))
         return pass_status_name(v.status)
 
     def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
@@ -172,7 +206,7 @@ class StepTableModel(RowTableModel):
         self.endResetModel()
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("Time"), _t("Step"), _t("By"), _t("Details"))
+        return tuple(_t(_STEP_HEADERS[c]) for c in self.COLUMNS)
 
     def data(self, index: QModelIndex, role=_DISPLAY):  # noqa: ANN001
         e = self.row(index.row()) if index.isValid() else None

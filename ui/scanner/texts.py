@@ -32,6 +32,8 @@ RULE_DESCRIPTIONS = {
         QT_TRANSLATE_NOOP("ScanRules", "Visitor badge: V and up to 6 digits"),
     "Pass: P and at least 6 digits":
         QT_TRANSLATE_NOOP("ScanRules", "Pass: P and at least 6 digits"),
+    "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)":
+        QT_TRANSLATE_NOOP("ScanRules", "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"),
     "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)":
         QT_TRANSLATE_NOOP("ScanRules", "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"),
     "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)":

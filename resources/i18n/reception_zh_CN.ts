@@ -3351,6 +3351,14 @@ The reception counter of a managed property.</source>
         <translation>出入证 {number} 已注销。</translation>
     </message>
     <message>
+        <source>The fee catalogue does not offer the pass card fee (pass_card): an administrator must make it active, or type the number of a receipt taken by hand.</source>
+        <translation>收费项目中没有出入证工本费（pass_card）：请管理员启用该项目，或输入手工开具的收据号。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} was issued, but the pass was not: correct what is marked and issue the pass on that receipt (no new receipt), or void it.</source>
+        <translation>收据 {receipt} 已开出，但出入证未办成：请改正标出的内容，用这张收据办理出入证（不再开新收据），或将其作废。</translation>
+    </message>
+    <message>
         <source>An amount from 0 to 10,000 with at most two decimals.</source>
         <translation>0 至 10,000 的金额，最多两位小数。</translation>
     </message>
@@ -4615,6 +4623,58 @@ The reception counter of a managed property.</source>
     </message>
 </context>
 <context>
+    <name>PassCheck</name>
+    <message>
+        <source>Let the worker in.</source>
+        <extracomment>verdict → (background, text colour); anything else is red what to do, by verdict (%1: the pass&apos;s last day, its first day, or the permit&apos;s stage)</extracomment>
+        <translation>放行。</translation>
+    </message>
+    <message>
+        <source>Let in. The pass ends on %1: renew it or hand it back within 3 days after.</source>
+        <translation>放行。出入证 %1 到期：请续期，或到期后 3 天内交回。</translation>
+    </message>
+    <message>
+        <source>Refuse entry: the pass ended on %1. Renew it or take the card back.</source>
+        <translation>拒绝进入：出入证已于 %1 到期。请续期或收回证件。</translation>
+    </message>
+    <message>
+        <source>Not valid before %1.</source>
+        <translation>%1 起生效。</translation>
+    </message>
+    <message>
+        <source>This card was handed back: refuse entry.</source>
+        <translation>该证已退还：拒绝进入。</translation>
+    </message>
+    <message>
+        <source>This card was reported lost: keep it, refuse entry.</source>
+        <translation>该证已挂失：扣留证件，拒绝进入。</translation>
+    </message>
+    <message>
+        <source>This pass was revoked: keep the card, refuse entry.</source>
+        <translation>该证已注销：扣留证件，拒绝进入。</translation>
+    </message>
+    <message>
+        <source>The permit is %1: no work is allowed, refuse entry.</source>
+        <translation>许可证状态为“%1”：不得施工，拒绝进入。</translation>
+    </message>
+    <message>
+        <source>The QR code does not match the register: keep the card and call the supervisor.</source>
+        <translation>二维码与登记不符：扣留证件并通知主管。</translation>
+    </message>
+    <message>
+        <source>Not in the pass register: refuse entry.</source>
+        <translation>登记表中无此证：拒绝进入。</translation>
+    </message>
+    <message>
+        <source>Valid %1 to %2</source>
+        <translation>有效期 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Permit %1: %2</source>
+        <translation>许可证 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PassDialog</name>
     <message>
         <source>Worker&apos;s photo</source>
@@ -4637,8 +4697,8 @@ The reception counter of a managed property.</source>
         <translation>，押金 %1</translation>
     </message>
     <message>
-        <source>: take it on a receipt. The owner/tenant or the site lead signs for the pass.</source>
-        <translation>：请开具收据。由业主/租户或现场负责人签收出入证。</translation>
+        <source>: on a receipt. The owner/tenant or the site lead signs for the pass.</source>
+        <translation>，开具收据。须由业主/租户或施工负责人签名。</translation>
     </message>
     <message>
         <source>Replaces the lost pass %1.</source>
@@ -4681,8 +4741,16 @@ The reception counter of a managed property.</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <source>Card fee receipt no.</source>
-        <translation>工本费收据号</translation>
+        <source>Card fee</source>
+        <translation>工本费</translation>
+    </message>
+    <message>
+        <source>Take it on a new receipt (%1), paid by</source>
+        <translation>开新收据（%1），付款方式</translation>
+    </message>
+    <message>
+        <source>or receipt no.</source>
+        <translation>或收据号</translation>
     </message>
     <message>
         <source>Photo (optional)</source>
@@ -4787,6 +4855,105 @@ The reception counter of a managed property.</source>
     <message>
         <source>Contractor pass</source>
         <translation>施工人员临时出入证</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收款收据</translation>
+    </message>
+</context>
+<context>
+    <name>PermitTables</name>
+    <message>
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner/tenant</source>
+        <translation>业主/租户</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>施工单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>施工期</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Passes out</source>
+        <translation>在用出入证</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>出入证号</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签批人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 day(s) overdue: take the card back</source>
+        <translation>逾期 %1 天：收回证件</translation>
+    </message>
+    <message>
+        <source>Expired: return or renew</source>
+        <translation>已过期：退还或续期</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即将到期</translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5176,27 @@ The reception counter of a managed property.</source>
     <message>
         <source>NOT GENUINE</source>
         <translation>非本处发放</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <extracomment>how the card fee is paid (the receipt&apos;s payment methods)</extracomment>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
     </message>
     <message>
         <source>Open (not closed)</source>

@@ -335,3 +335,36 @@ def test_a_document_with_its_own_reprint_mark_is_not_stamped_by_direct_print(qap
     again = print_direct(None, pdf, "visitor_slip", 9, settings=settings, print_log=services.print_log,
                          stamp_reprints=False)
     assert again.reprint and again.file.read_bytes() == pdf
+
+
+def test_every_tab_renders_roll_documents_on_this_pcs_paper():
+    """A renderer in app/printing that can lay out more than one paper (``paper=`` parameter)
+    is never called from ui/ without saying which: the tab must ask ``paper_for(kind)``, or a
+    58 mm printer gets an 80 mm slip cut off at both edges."""
+    import ast
+    import importlib
+    import inspect
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders, checked = [], 0
+    for path in sorted((root / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        renderers = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app.printing."):
+                module = importlib.import_module(node.module)
+                for alias in node.names:
+                    fn = getattr(module, alias.name, None)
+                    if callable(fn) and not inspect.isclass(fn):
+                        params = list(inspect.signature(fn).parameters)
+                        if "paper" in params:
+                            renderers[alias.asname or alias.name] = params.index("paper")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in renderers:
+                checked += 1
+                given = any(k.arg == "paper" for k in node.keywords) or len(node.args) > renderers[node.func.id]
+                if not given:
+                    offenders.append(f"{path.relative_to(root)}:{node.lineno} {node.func.id}")
+    assert checked >= 5  # the visitor slip, key loan slip, receipt, cash-up, parcel label, notices…
+    assert offenders == []

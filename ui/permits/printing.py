@@ -56,7 +56,7 @@ def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> Non
 
 
 def print_receipt(parent: QWidget, services: Services, receipt) -> None:  # noqa: ANN001 - ReceiptView
-    """The card fee's receipt on the 80 mm roll (the receipt marks a reprint itself)."""
+    """The card fee's receipt on the receipt printer's roll (the receipt marks a reprint itself)."""
     import logging
 
     from app.errors import DomainError, StorageError
@@ -69,7 +69,10 @@ def print_receipt(parent: QWidget, services: Services, receipt) -> None:  # noqa
     except (DomainError, StorageError):
         logging.getLogger(__name__).exception("could not read the print log")
         reprint = False
-    pdf = render_receipt_80mm(receipt_print_data_from(receipt, services.property.profile(), reprint=reprint))
+    from ui.printing.printers import paper_for
+
+    pdf = render_receipt_80mm(receipt_print_data_from(receipt, services.property.profile(), reprint=reprint),
+                              paper_for("receipt_80mm"))  # the receipt printer's roll, 80 or 58 mm
     title = QCoreApplication.translate("PermitPrinting", "Receipt")
     PdfPreviewDialog(pdf, parent, title=title, kind=PRINT_KIND_RECEIPT, ref=receipt.number,
                      file_name=f"receipt-{receipt.number}.pdf", print_log=services.print_log,

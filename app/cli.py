@@ -90,6 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
         reg.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
         _add_db(reg)
 
+    for name, text in (("repairs", "repair slips registered between the dates"),
+                       ("complaints", "complaints and the call/visit register, received between the dates")):
+        rep = exp_sub.add_parser(name, help=text)
+        rep.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+        rep.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+        rep.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+        rep.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+        _add_db(rep)
+    week = exp_sub.add_parser("repair-weekly", help="the weekly repair summary (counts, rates against targets)")
+    week.add_argument("--week", dest="week", required=True, metavar="YYYY-MM-DD", help="any day of the week")
+    week.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    week.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    _add_db(week)
+
     from app.scan_test import add_parser as add_scan_test  # its options live with its logic
 
     add_scan_test(sub)

@@ -1,5 +1,6 @@
 """The command-line subcommands: ``demo``, ``import occupants``,
-``export visitors|keys|key-loans|parcels|newspapers|receipts|passes|permits``.
+``export visitors|keys|key-loans|parcels|newspapers|receipts|passes|permits|repairs|complaints|
+repair-weekly``.
 
 Each opens (and migrates) the database, acts as the disabled ``system`` account where it
 writes, and reports in plain English on standard error. Failures give a one-line reason and
@@ -203,6 +204,24 @@ def _export_keys(args: argparse.Namespace, opened: OpenedDatabase, services: Ser
     return EXIT_OK
 
 
+def _export_repairs(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
+                    dates: tuple[date, date]) -> int:
+    from app.exporter import export_complaints, export_repair_weekly, export_repairs
+
+    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
+    where = args.out or "standard output"
+    if args.what == "repairs":
+        n = export_repairs(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} repair slips ({dates[0]} to {dates[1]}) to {where}")
+    elif args.what == "complaints":
+        n = export_complaints(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        _err(f"exported {n} complaints and register lines ({dates[0]} to {dates[1]}) to {where}")
+    else:
+        n = export_repair_weekly(services, dates[0], args.format, args.out, lang=lang)
+        _err(f"exported the repair summary of the week from {dates[0]} ({n} lines) to {where}")
+    return EXIT_OK
+
+
 def _export_registers(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
                       dates: tuple[date, date]) -> int:
     from app.exporter import export_newspapers, export_parcels
@@ -276,6 +295,20 @@ def _prepare(args: argparse.Namespace) -> Callable[[OpenedDatabase, Services], i
         if args.out and not Path(args.out).parent.is_dir():
             raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
         return lambda opened, svc: _export_keys(args, opened, svc, (d0, d1))
+    if args.command == "export" and args.what in ("repairs", "complaints", "repair-weekly"):
+        if args.what == "repair-weekly":
+            from app.repair_rules import week_start
+
+            d0 = week_start(_parse_date(args.week, "--week"))
+            d1 = d0
+        else:
+            d0 = _parse_date(args.date_from, "--from")
+            d1 = _parse_date(args.date_to, "--to")
+            if d1 < d0:
+                raise UsageError(f"--to {d1} is before --from {d0}")
+        if args.out and not Path(args.out).parent.is_dir():
+            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
+        return lambda opened, svc: _export_repairs(args, opened, svc, (d0, d1))
     if args.command == "export" and args.what in ("parcels", "newspapers"):
         d0 = _parse_date(args.date_from, "--from")
         d1 = _parse_date(args.date_to, "--to")

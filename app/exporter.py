@@ -362,6 +362,152 @@ def export_key_statistics(services: Services, year: int, month: int, fmt: str,
     return _export(rows, STATS_COLUMNS, fmt, out, title, lang)
 
 
+# -- repairs and complaints --------------------------------------------------------------------
+
+#: (key, Chinese header, English header, XLSX column width) of ``export repairs``
+REPAIR_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("number", "单号", "Slip", 13),
+    ("registered_at", "报修时间", "Registered", 17),
+    ("source", "来源", "Source", 8),
+    ("where", "地点", "Where", 18),
+    ("phone", "电话", "Phone", 14),
+    ("category", "类别", "Category", 10),
+    ("description", "报修内容", "Fault", 28),
+    ("grade", "等级", "Grade", 6),
+    ("chargeable", "有偿", "Chargeable", 6),
+    ("rate", "收费标准", "Rate", 9),
+    ("due_at", "限时完成", "Due", 17),
+    ("state", "状态", "State", 10),
+    ("assignee", "维修人员", "Technician", 12),
+    ("completed_at", "完工时间", "Completed", 17),
+    ("on_time", "及时", "On time", 6),
+    ("charge", "实收费用", "Charged", 9),
+    ("receipt", "收据号", "Receipt", 14),
+    ("follow_up", "回访结果", "Follow-up", 8),
+    ("followed_up_at", "回访时间", "Followed up", 17),
+    ("rework", "返工次数", "Rework", 6),
+    ("registered_by", "接待", "Received by", 10),
+)
+
+#: (key, Chinese header, English header, XLSX column width) of ``export complaints``
+COMPLAINT_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("number", "编号", "No.", 12),
+    ("received_at", "时间", "Received", 17),
+    ("kind", "类型", "Type", 8),
+    ("channel", "方式", "Channel", 6),
+    ("severity", "级别", "Severity", 6),
+    ("name", "姓名", "Name", 10),
+    ("phone", "电话", "Phone", 14),
+    ("unit", "房号", "Unit", 10),
+    ("content", "内容", "Content", 30),
+    ("assignee", "责任人", "Responsible", 12),
+    ("fix_due", "处理时限", "Fix by", 17),
+    ("valid", "有效性", "Valid", 6),
+    ("opinion", "处理意见", "Handling", 24),
+    ("follow_up_due", "回访时限", "Follow up by", 17),
+    ("follow_up", "回访结果", "Follow-up", 8),
+    ("state", "状态", "State", 8),
+)
+
+REPAIR_WORDS = {
+    "zh_CN": {
+        "counter": "前台", "phone": "来电", "patrol": "巡查", "visit": "来访", "letter": "信函", "other": "其他",
+        "urgent": "急修", "ordinary": "一般", "major": "重大",
+        "registered": "已登记", "dispatched": "已派工", "in_progress": "维修中", "on_hold": "暂停",
+        "completed": "已完工", "settled": "已结算", "followed_up": "已回访", "closed": "已关闭",
+        "cancelled": "已注销", "to_developer": "转开发商", "assigned": "已分派", "handled": "已处理",
+        "satisfied": "满意", "not_satisfied": "不满意", "yes": "是", "no": "否", "valid": "有效", "invalid": "无效",
+        "complaint": "投诉", "inquiry": "咨询", "suggestion": "建议", "praise": "表扬",
+    },
+    "en": {
+        "counter": "counter", "phone": "phone", "patrol": "patrol", "visit": "visit", "letter": "letter",
+        "other": "other", "urgent": "urgent", "ordinary": "ordinary", "major": "major",
+        "registered": "registered", "dispatched": "dispatched", "in_progress": "in progress", "on_hold": "on hold",
+        "completed": "completed", "settled": "settled", "followed_up": "followed up", "closed": "closed",
+        "cancelled": "cancelled", "to_developer": "passed to developer", "assigned": "assigned",
+        "handled": "handled", "satisfied": "satisfied", "not_satisfied": "not satisfied", "yes": "yes", "no": "no",
+        "valid": "valid", "invalid": "invalid", "complaint": "complaint", "inquiry": "inquiry",
+        "suggestion": "suggestion", "praise": "praise",
+    },
+}
+
+
+def repair_row_values(v, lang: str = "zh_CN", categories: dict[str, str] | None = None) -> list[object]:  # noqa: ANN001
+    """One slip (``RepairView``) as export cells; money as Decimal (a number in XLSX)."""
+    w = REPAIR_WORDS.get(lang, REPAIR_WORDS["en"])
+    yes_no = {True: w["yes"], False: w["no"], None: ""}
+    return [
+        v.number, v.registered_at, w.get(v.source, v.source), v.where, v.phone,
+        (categories or {}).get(v.category, v.category), v.description, w.get(v.grade, v.grade),
+        yes_no[v.chargeable], v.rate, v.due_at, w.get(v.state, v.state), v.assignee, v.completed_at,
+        yes_no[v.on_time], v.charge, v.receipt_ref, w.get(v.follow_up_result, v.follow_up_result),
+        v.followed_up_at, v.rework_count, v.registered_by,
+    ]
+
+
+def complaint_row_values(c, lang: str = "zh_CN") -> list[object]:  # noqa: ANN001
+    """One complaint or register line (``ComplaintView``) as export cells."""
+    w = REPAIR_WORDS.get(lang, REPAIR_WORDS["en"])
+    valid = "" if c.valid is None else (w["valid"] if c.valid else w["invalid"])
+    return [
+        c.number, c.received_at, w.get(c.kind, c.kind), w.get(c.channel, c.channel), w.get(c.severity, c.severity),
+        c.name, c.phone, c.unit_code, c.content, c.assignee, c.fix_due_at, valid, c.opinion, c.follow_up_due_at,
+        w.get(c.follow_up_result, c.follow_up_result), w.get(c.state, c.state),
+    ]
+
+
+def export_repairs(services: Services, date_from: date, date_to: date, fmt: str,
+                   out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export the repair slips registered in ``date_from``..``date_to``. Returns the count."""
+    cats = {c.code: (c.zh if lang == "zh_CN" else c.en) for c in services.repairs.categories()}
+    rows = (repair_row_values(v, lang, cats) for v in services.repairs.export(date_from, date_to))
+    title = (f"报修登记 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
+             else f"Repairs {date_from:%Y%m%d}-{date_to:%Y%m%d}")
+    return _export(rows, REPAIR_COLUMNS, fmt, out, title, lang)
+
+
+def export_complaints(services: Services, date_from: date, date_to: date, fmt: str,
+                      out: str | Path | BinaryIO | None, *, lang: str = "zh_CN") -> int:
+    """Export complaints and the call/visit register received in the period. Returns the count."""
+    rows = (complaint_row_values(c, lang) for c in services.complaints.export(date_from, date_to))
+    title = (f"投诉及来电来访 {date_from:%Y%m%d}-{date_to:%Y%m%d}" if lang == "zh_CN"
+             else f"Complaints and calls {date_from:%Y%m%d}-{date_to:%Y%m%d}")
+    return _export(rows, COMPLAINT_COLUMNS, fmt, out, title, lang)
+
+
+#: (key, Chinese header, English header, XLSX column width) of the weekly summary export
+WEEKLY_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
+    ("category", "类别", "Category", 16),
+    *((s, REPAIR_WORDS["zh_CN"][s], REPAIR_WORDS["en"][s], 9) for s in (
+        "registered", "dispatched", "in_progress", "on_hold", "completed", "settled", "followed_up", "closed",
+        "cancelled", "to_developer")),
+    ("total", "合计", "Total", 8),
+)
+
+
+def export_repair_weekly(services: Services, week_start: date, fmt: str, out: str | Path | BinaryIO | None,
+                         *, lang: str = "zh_CN") -> int:
+    """Export the weekly summary: a line per category, the total, then the three rates."""
+    from app.printing.repair_weekly import STATE_COLUMNS, percent
+
+    summary = services.repairs.weekly_summary(week_start)
+    cats = {c.code: (c.zh if lang == "zh_CN" else c.en) for c in services.repairs.categories()}
+    counts: dict[str, dict[str, int]] = {}
+    for c in summary.by_category_state:
+        counts.setdefault(c.category, {})[c.state] = c.count
+    lines: list[list[object]] = []
+    for cat, by in sorted(counts.items()):
+        lines.append([cats.get(cat, cat), *(by.get(s, 0) for s in STATE_COLUMNS), sum(by.values())])
+    lines.append(["合计" if lang == "zh_CN" else "Total",
+                  *(sum(r[i + 1] for r in lines) for i in range(len(STATE_COLUMNS))), summary.registered])
+    names = (("及时率", "On time", summary.on_time_rate, "100%"), ("回访率", "Follow-up", summary.follow_up_rate, "≥ 85%"),
+             ("返修率", "Rework", summary.rework_rate, "≤ 1%"))
+    for zh, en, value, target in names:
+        lines.append([zh if lang == "zh_CN" else en, percent(value), target])
+    title = f"报修周统计 {week_start:%Y%m%d}" if lang == "zh_CN" else f"Repairs week {week_start:%Y%m%d}"
+    return _export(iter(lines), WEEKLY_COLUMNS, fmt, out, title, lang)
+
+
 # -- parcels and mail, newspapers ------------------------------------------------------------
 
 #: (key, Chinese header, English header, XLSX column width) of ``export parcels`` (业户邮件收发记录)

@@ -46,6 +46,12 @@ def _keys(w: "MainWindow") -> QWidget:
     return KeysTab(w.services, w.bus, w)
 
 
+def _repairs(w: "MainWindow") -> QWidget:
+    from ui.repairs.tab import RepairsTab
+
+    return RepairsTab(w.services, w.bus, w)
+
+
 def _receipts(w: "MainWindow") -> QWidget:
     from ui.receipts.tab import ReceiptsTab
 
@@ -80,8 +86,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("keys", QT_TRANSLATE_NOOP("MainWindow", "Keys"), _keys),
     TabSpec("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels && mail"), _parcels),
     TabSpec("newspapers", QT_TRANSLATE_NOOP("MainWindow", "Newspapers"), _newspapers),
-    TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"),
-            _later(QT_TRANSLATE_NOOP("MainWindow", "Repair requests and dispatch slips."))),
+    TabSpec("repairs", QT_TRANSLATE_NOOP("MainWindow", "Repairs"), _repairs),
     TabSpec("receipts", QT_TRANSLATE_NOOP("MainWindow", "Receipts"), _receipts),
     TabSpec("permits", QT_TRANSLATE_NOOP("MainWindow", "Renovation"), _permits),
 )

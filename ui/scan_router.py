@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 ROUTES = {
     "visitor_badge": ("visitors", "handle_badge_scan"),
     "key_tag": ("keys", "handle_scan"),
+    "repair_slip": ("repairs", "handle_scan"),
     "receipt": ("receipts", "handle_scan"),
     "parcel": ("parcels", "handle_scan"),
     "pass": ("permits", "handle_scan"),

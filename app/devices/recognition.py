@@ -17,6 +17,7 @@ Default kinds:
 - ``receipt``: ``R2026-000123`` — year, dash, six-digit number; ``RT2026-000007`` for a
   refund slip; or the receipt's verification QR code (``R2026-000123|2038.45|2026-11-23|1A2B3C4D``,
   app/receipt_rules.py), which the Receipts tab compares with the register.
+- ``repair_slip``: ``W2026-000042`` — a dispatch slip coming back; it opens for completion.
 - ``parcel``: a permissive rule kept *last* for tracking numbers of couriers the carrier
   table does not know (letters and 9–20 digits, or 10–20 digits), which is more useful at
   the counter than asking "what is this?" for every parcel; being last, it never takes a
@@ -40,7 +41,7 @@ from typing import Any
 from app.errors import DomainError
 from app.parcels.carriers import CarrierMatch, CarrierRule, recognize_carrier
 
-KINDS = ("key_tag", "visitor_badge", "parcel", "pass", "receipt")
+KINDS = ("key_tag", "visitor_badge", "parcel", "pass", "receipt", "repair_slip")
 UNKNOWN = "unknown"
 PATTERN_MAX = 200
 DESCRIPTION_MAX = 200
@@ -57,6 +58,8 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
      "description": "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"},
     {"kind": "receipt", "pattern": r"^RT?\d{4}-\d{6}(?:\|\d+\.\d{2}\|\d{4}-\d{2}-\d{2}\|[0-9A-F]{8})?$",
      "description": "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"},
+    {"kind": "repair_slip", "pattern": r"^W\d{4}-\d{6}$",
+     "description": "Repair dispatch slip: W, year, dash, 6-digit number"},
     {"kind": "parcel", "pattern": r"^M\d{6,8}$",
      "description": "Parcel without a barcode: internal number M and 6–8 digits (shelf label)"},
     {"kind": "parcel", "pattern": r"^(?!(?:69\d|97[789])\d{10}$)(?:[A-Z]{1,4}\d{9,20}[A-Z]{0,2}|\d{10,20})$",

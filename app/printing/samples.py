@@ -89,6 +89,18 @@ def _parcel_notice(paper: str = "roll80") -> bytes:
     return sample_pickup_notice(paper)
 
 
+def _dispatch_slip(paper: str = "roll80") -> bytes:
+    from app.printing.dispatch_slip import sample_dispatch_slip
+
+    return sample_dispatch_slip(paper)
+
+
+def _repair_weekly_summary() -> bytes:
+    from app.printing.repair_weekly import sample_repair_weekly
+
+    return sample_repair_weekly()
+
+
 def _parcel_daily_log() -> bytes:
     from app.printing.mail_register import sample_parcel_daily_log
 
@@ -149,6 +161,8 @@ PRINT_KINDS: dict[str, PrintKind] = {
         PrintKind("key_monthly_report", "a4", _key_monthly_report),
         PrintKind("parcel_label", "label60", _parcel_label, ("label60", *ROLL_WIDTHS)),
         PrintKind("parcel_notice", "roll80", _parcel_notice, ROLL_WIDTHS),
+        PrintKind("dispatch_slip", "roll80", _dispatch_slip, ROLL_WIDTHS),
+        PrintKind("repair_weekly_summary", "a4", _repair_weekly_summary),
         PrintKind("parcel_daily_log", "a4", _parcel_daily_log),
         PrintKind("mail_register", "a4", _mail_register),
         PrintKind("newspaper_register", "a4", _newspaper_register),

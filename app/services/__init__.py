@@ -15,6 +15,7 @@ class Services:
 
     def __post_init__(self) -> None:
         from app.services.audit import AuditService
+        from app.services.complaints import ComplaintService
         from app.services.keys import KeyService
         from app.services.mail_register import MailRegisterService
         from app.services.newspapers import NewspaperService
@@ -23,6 +24,7 @@ class Services:
         from app.services.print_log import PrintLogService
         from app.services.permits import PermitService
         from app.services.property import PropertyService
+        from app.services.repairs import RepairService
         from app.services.fees import FeeCatalogService
         from app.services.receipts import ReceiptService
         from app.services.settings import SettingsService
@@ -37,6 +39,8 @@ class Services:
         self.visitors = VisitorService(self.ctx)
         self.keys = KeyService(self.ctx)
         self.parcels = ParcelService(self.ctx)
+        self.repairs = RepairService(self.ctx)
+        self.complaints = ComplaintService(self.ctx)
         self.fees = FeeCatalogService(self.ctx)
         self.receipts = ReceiptService(self.ctx)
         self.print_log = PrintLogService(self.ctx)

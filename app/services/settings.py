@@ -12,6 +12,7 @@ from app.context import AppContext
 from app.devices.recognition import default_rules_data, validate_rules_data
 from app.errors import DomainError, FieldErrors
 from app.parcels.carriers import default_carrier_rules, validate_carrier_rules
+from app.services.repair_rates import default_categories_data, validate_categories
 from app.security import role_at_least
 from app.services.audit import record
 from db.models import Setting
@@ -46,6 +47,11 @@ DEFAULTS: dict[str, Any] = {
     "smtp.password": "",
     "smtp.from": "",
     "smtp.tls": "starttls",
+    # Repairs (DOMAIN §4): the categories offered at the counter, each chargeable or not with
+    # its fee standard (until the fee catalogue answers: app/services/repair_rates.py), and how
+    # many copies of the dispatch slip print on saving (the supervisor's, the counter's).
+    "repairs.categories": default_categories_data(),
+    "repairs.dispatch_copies": 2,
     # Renovation permits (DOMAIN §6): the standard period, how many days before its end a
     # working permit is listed as "extension due", and the pass card fee (工本费, 5 yuan)
     # and deposit per card. Money as a decimal string (never a float). The fee is to come
@@ -121,6 +127,11 @@ def _check(key: str, value: Any) -> Any:
         value = validate_rules_data(value)  # every pattern must compile, every kind be known
     if key == "parcels.carrier_rules":
         value = validate_carrier_rules(value)  # patterns compile, check-digit algorithms known
+    if key == "repairs.categories":
+        value = validate_categories(value)
+    if key == "repairs.dispatch_copies":
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 5:
+            raise DomainError("setting.copies_range")
     return value
 
 

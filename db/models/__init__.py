@@ -43,6 +43,7 @@ from db.models.permits import (
     RenovationPermitEvent,
 )
 from db.models.property import Building, PropertyProfile, Setting, Unit
+from db.models.repairs import Complaint, ComplaintEvent, RepairEvent, RepairPhoto, RepairRequest
 from db.models.receipts import CashShift, CashShiftTotal, FeeItem, Receipt, ReceiptLine, ReceiptRefund, ReceiptVoid
 from db.models.staff import Staff
 from db.models.visitors import Visit, VisitAmendment
@@ -51,6 +52,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Building",
+    "Complaint",
+    "ComplaintEvent",
     "CashShift",
     "CashShiftTotal",
     "ContractorPass",
@@ -88,6 +91,9 @@ __all__ = [
     "ParcelPickupSignature",
     "PrintJob",
     "PropertyProfile",
+    "RepairEvent",
+    "RepairPhoto",
+    "RepairRequest",
     "Receipt",
     "ReceiptLine",
     "ReceiptRefund",

@@ -48,6 +48,9 @@ APPEND_ONLY_TRIGGERS = {
     *(f"trg_{t}_{op}" for t in ("parcel_event", "parcel_pickup", "parcel_pickup_signature", "parcel_batch_line")
       for op in ("no_update", "no_delete")),
     "trg_parcel_no_delete", "trg_parcel_batch_no_delete", "trg_parcel_contact_no_delete",
+    # repairs and complaints (0009)
+    *(f"trg_{t}_{op}" for t in ("repair_event", "repair_photo", "complaint_event") for op in ("no_update", "no_delete")),
+    "trg_repair_request_no_delete", "trg_complaint_no_delete",
     # receipts (0007)
     *(f"trg_{t}_{op}" for t in ("receipt", "receipt_line", "receipt_void", "receipt_refund", "cash_shift_total")
       for op in ("no_update", "no_delete")),

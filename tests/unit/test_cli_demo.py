@@ -325,7 +325,8 @@ def test_demo_has_a_closed_shift_and_an_open_one_with_receipts(svc):
 
     r1 = next(s for s in svc.staff.list() if s.username == "reception1")
     svc.ctx.operator = Operator(r1.id, r1.username, r1.display_name, r1.role)
-    shifts = [s for s in svc.receipts.shifts() if s.staff_id == r1.id]  # reception2 took renovation fees
+    # reception1's shifts (reception2's hold the renovation fees and the repairs settled at the counter)
+    shifts = [s for s in svc.receipts.shifts() if s.staff_id == r1.id]
     assert [s.open for s in shifts] == [True, False]
     closed = svc.receipts.cashup(shifts[1].id)
     assert closed.shift.variance == Decimal("0.00") and len(closed.voids) == 1
@@ -333,6 +334,9 @@ def test_demo_has_a_closed_shift_and_an_open_one_with_receipts(svc):
     assert len(today) == 3 and len(svc.receipts.cashup().refunds) == 1
     numbers = sorted(int(x.number[-6:]) for x in svc.receipts.search(text=""))
     assert numbers == list(range(1, len(numbers) + 1))
+    # every settled demo repair has its receipt, found from the slip
+    settled = [v for v in svc.repairs.search("", limit=500) if v.receipt_ref]
+    assert settled and all(svc.receipts.for_source("repair", v.id)[0].number == v.receipt_ref for v in settled)
 
 
 def test_demo_newspapers_have_a_fortnight_of_counts_deliveries_and_claims(svc):

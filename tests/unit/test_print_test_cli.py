@@ -43,6 +43,8 @@ EXPECTED_CODES: dict[str, set[tuple[str, str | re.Pattern]]] = {
     "cashup_a4": set(),
     "renovation_permit": {("Code128", "RP2026-0001")},
     "pass_card": {("Code128", "PC000042"), ("QRCode", "PC000042-7K3F9Q2A")},
+    "dispatch_slip": {("Code128", "W2026-000042")},
+    "repair_weekly_summary": set(),
 }
 
 

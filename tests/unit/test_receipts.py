@@ -34,7 +34,9 @@ def till(svc):
 def test_catalogue_has_the_counter_fees_with_defaults(svc):
     items = {f.code: f for f in svc.fees.list()}
     assert set(items) == {"repair", "pass_card", "renovation_deposit", "debris_removal", "temp_water",
-                          "special_service", "other"}
+                          "special_service", "other",
+                          # the repair rates by category (migration 0009, app/services/repair_rates.py)
+                          "repair_water", "repair_electricity", "repair_doors_locks", "repair_air_conditioning"}
     assert items["pass_card"].default_price == Decimal("5.00")
     assert items["renovation_deposit"].refundable and not items["pass_card"].refundable
 

@@ -50,7 +50,8 @@ from ui.format import fmt_date, fmt_money
 from ui.keys.common import password_edit
 from ui.keys.dialogs import FormDialog
 from ui.messages import doc_type_name
-from ui.permits.texts import payment_method_name, signer_name, state_name, trade_name
+from ui.permits.texts import signer_name, state_name, trade_name
+from ui.receipts.texts import method_name
 from ui.widgets.scan_field import ScanLineEdit
 
 
@@ -572,7 +573,7 @@ class PassDialog(PermitDialog):
         f.label("fee").setText(self.tr("Card fee"))
         self.new_receipt.setText(self.tr("Take it on a new receipt (%1), paid by").replace("%1", fmt_money(fee)))
         for i, m in enumerate(PAYMENT_METHODS):
-            self.method.setItemText(i, payment_method_name(m))
+            self.method.setItemText(i, method_name(m))
         f.label("receipt_no").setText(self.tr("or receipt no."))
         f.label("photo").setText(self.tr("Photo (optional)"))
         self.photo_button.setText(self.tr("Choose…"))

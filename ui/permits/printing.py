@@ -53,27 +53,3 @@ def print_permit(parent: QWidget, services: Services, permit: PermitView) -> Non
 
 def print_pass_card(parent: QWidget, services: Services, pass_: PassView) -> None:
     pass_card_dialog(parent, services, pass_).exec()
-
-
-def print_receipt(parent: QWidget, services: Services, receipt) -> None:  # noqa: ANN001 - ReceiptView
-    """The card fee's receipt on the receipt printer's roll (the receipt marks a reprint itself)."""
-    import logging
-
-    from app.errors import DomainError, StorageError
-    from app.printing.receipt_slip import receipt_print_data_from, render_receipt_80mm
-    from app.services.receipts import PRINT_KIND_RECEIPT
-    from ui.printing.preview import PdfPreviewDialog
-
-    try:
-        reprint = services.print_log.is_reprint(PRINT_KIND_RECEIPT, receipt.number)
-    except (DomainError, StorageError):
-        logging.getLogger(__name__).exception("could not read the print log")
-        reprint = False
-    from ui.printing.printers import paper_for
-
-    pdf = render_receipt_80mm(receipt_print_data_from(receipt, services.property.profile(), reprint=reprint),
-                              paper_for("receipt_80mm"))  # the receipt printer's roll, 80 or 58 mm
-    title = QCoreApplication.translate("PermitPrinting", "Receipt")
-    PdfPreviewDialog(pdf, parent, title=title, kind=PRINT_KIND_RECEIPT, ref=receipt.number,
-                     file_name=f"receipt-{receipt.number}.pdf", print_log=services.print_log,
-                     stamp_reprints=False).exec()

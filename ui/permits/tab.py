@@ -261,9 +261,9 @@ class PermitsTab(Retranslating, QWidget):
         print_pass_card(parent, services, pass_)
 
     def _print_receipt(self, parent: QWidget, services: Services, receipt) -> None:  # noqa: ANN001
-        from ui.permits.printing import print_receipt
+        from ui.receipts.printing import receipt_preview
 
-        print_receipt(parent, services, receipt)
+        receipt_preview(parent, services, receipt, "roll").exec()
 
     def _changed(self) -> None:
         self.bus.sig_changed.emit("permits")

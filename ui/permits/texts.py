@@ -97,15 +97,6 @@ CHECK_NAMES = {
     "forged": QT_TRANSLATE_NOOP("Permits", "NOT GENUINE"),
 }
 
-#: how the card fee is paid (the receipt's payment methods)
-PAYMENT_NAMES = {
-    "cash": QT_TRANSLATE_NOOP("Permits", "Cash"),
-    "wechat": QT_TRANSLATE_NOOP("Permits", "WeChat Pay"),
-    "alipay": QT_TRANSLATE_NOOP("Permits", "Alipay"),
-    "card": QT_TRANSLATE_NOOP("Permits", "Bank card"),
-    "transfer": QT_TRANSLATE_NOOP("Permits", "Transfer"),
-}
-
 LIST_FILTERS = {
     "open": QT_TRANSLATE_NOOP("Permits", "Open (not closed)"),
     "working": QT_TRANSLATE_NOOP("Permits", "In progress"),
@@ -148,7 +139,3 @@ def check_name(result: str) -> str:
 
 def filter_name(key: str) -> str:
     return _tr(LIST_FILTERS, key)
-
-
-def payment_method_name(method: str) -> str:
-    return _tr(PAYMENT_NAMES, method)

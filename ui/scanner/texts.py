@@ -13,6 +13,7 @@ KIND_NAMES = {
     "parcel": QT_TRANSLATE_NOOP("ScanKinds", "Parcel"),
     "pass": QT_TRANSLATE_NOOP("ScanKinds", "Pass"),
     "receipt": QT_TRANSLATE_NOOP("ScanKinds", "Receipt"),
+    "repair_slip": QT_TRANSLATE_NOOP("ScanKinds", "Repair slip"),
     "unknown": QT_TRANSLATE_NOOP("ScanKinds", "Unknown code"),
 }
 
@@ -40,6 +41,8 @@ RULE_DESCRIPTIONS = {
         QT_TRANSLATE_NOOP("ScanRules", "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"),
     "Parcel without a barcode: internal number M and 6–8 digits (shelf label)":
         QT_TRANSLATE_NOOP("ScanRules", "Parcel without a barcode: internal number M and 6–8 digits (shelf label)"),
+    "Repair dispatch slip: W, year, dash, 6-digit number":
+        QT_TRANSLATE_NOOP("ScanRules", "Repair dispatch slip: W, year, dash, 6-digit number"),
     "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)":
         QT_TRANSLATE_NOOP("ScanRules", "Parcel: other tracking numbers (letters and 9–20 digits, or 10–20 digits; not product EAN-13 69…, ISBN/ISSN 977–979…)"),
 }

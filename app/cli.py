@@ -113,7 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_output() -> None:
+    # Redirected output on Windows is encoded in the ANSI code page (cp1252 on an English PC),
+    # where Chinese names cannot be written: an export to a pipe or the --smoke report would
+    # fail. Pipes and files get UTF-8; a real console already writes Unicode.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from ui.app import run_gui  # Qt is imported only for the GUI

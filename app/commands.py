@@ -16,6 +16,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -177,90 +178,64 @@ def _import(args: argparse.Namespace, opened: OpenedDatabase, services: Services
 # -- export ----------------------------------------------------------------------------------
 
 
-def _export(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
-            dates: tuple[date, date]) -> int:
-    from app.exporter import export_visitors
+@dataclass(frozen=True)
+class _Export:
+    """One ``reception export WHAT``: the exporter (``module:function``, imported when run),
+    how it takes dates (``required`` from/to, ``optional`` from/to, or ``week``: the week
+    holding ``--week``) and what it says it wrote (``{n}`` rows, ``{span}`` the dates)."""
 
+    exporter: str
+    dates: str
+    says: str
+
+
+EXPORTS: dict[str, _Export] = {
+    "visitors": _Export("app.exporter:export_visitors", "required", "{n} visits{span}, ID numbers masked"),
+    "keys": _Export("app.exporter:export_keys", "optional", "{n} key sets{span}"),
+    "key-loans": _Export("app.exporter:export_key_loans", "optional", "{n} key loans{span}, ID numbers masked"),
+    "parcels": _Export("app.exporter:export_parcels", "required", "{n} items of mail{span}"),
+    "newspapers": _Export("app.exporter:export_newspapers", "required", "{n} newspaper deliveries{span}"),
+    "receipts": _Export("app.receipt_export:export_receipts", "required", "{n} receipts{span}"),
+    "passes": _Export("app.exporter:export_passes", "optional", "{n} passes, ID numbers masked{span}"),
+    "permits": _Export("app.exporter:export_permits", "optional", "{n} renovation permits{span}"),
+    "repairs": _Export("app.exporter:export_repairs", "required", "{n} repair slips{span}"),
+    "complaints": _Export("app.exporter:export_complaints", "required", "{n} complaints and register lines{span}"),
+    "repair-weekly": _Export("app.exporter:export_repair_weekly", "week", "the repair summary of the week{span}: {n} lines"),
+}
+
+
+def _export(args: argparse.Namespace, services: Services, spec: _Export,
+            dates: tuple[date | None, date | None]) -> int:
+    from importlib import import_module
+
+    module, name = spec.exporter.split(":")
+    exporter = import_module(module).__dict__[name]
     lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
-    n = export_visitors(services, dates[0], dates[1], args.format, args.out, lang=lang)
-    where = args.out or "standard output"
-    _err(f"exported {n} visits ({dates[0]} to {dates[1]}, ID numbers masked) to {where}")
-    return EXIT_OK
-
-
-def _export_keys(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
-                 dates: tuple[date | None, date | None]) -> int:
-    from app.exporter import export_key_loans, export_keys
-
-    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
-    where = args.out or "standard output"
-    if args.what == "keys":
-        n = export_keys(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        span = f" taken in {dates[0] or '…'} to {dates[1] or '…'}" if any(dates) else ""
-        _err(f"exported {n} key sets{span} to {where}")
+    if spec.dates == "week":
+        n = exporter(services, dates[0], args.format, args.out, lang=lang)
+        span = f" from {dates[0]}"
     else:
-        n = export_key_loans(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} key loans ({dates[0]} to {dates[1]}, ID numbers masked) to {where}")
+        n = exporter(services, dates[0], dates[1], args.format, args.out, lang=lang)
+        span = f" ({dates[0] or '…'} to {dates[1] or '…'})" if any(dates) else ""
+    _err(f"exported {spec.says.format(n=n, span=span)} to {args.out or 'standard output'}")
     return EXIT_OK
 
 
-def _export_repairs(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
-                    dates: tuple[date, date]) -> int:
-    from app.exporter import export_complaints, export_repair_weekly, export_repairs
+def _export_dates(args: argparse.Namespace, spec: _Export) -> tuple[date | None, date | None]:
+    """The export's dates from its options, checked (a usage error before the database opens)."""
+    if spec.dates == "week":
+        from app.repair_rules import week_start
 
-    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
-    where = args.out or "standard output"
-    if args.what == "repairs":
-        n = export_repairs(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} repair slips ({dates[0]} to {dates[1]}) to {where}")
-    elif args.what == "complaints":
-        n = export_complaints(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} complaints and register lines ({dates[0]} to {dates[1]}) to {where}")
+        d0 = week_start(_parse_date(args.week, "--week"))
+        return d0, d0
+    if spec.dates == "required" or args.date_from:
+        d0 = _parse_date(args.date_from, "--from")
     else:
-        n = export_repair_weekly(services, dates[0], args.format, args.out, lang=lang)
-        _err(f"exported the repair summary of the week from {dates[0]} ({n} lines) to {where}")
-    return EXIT_OK
-
-
-def _export_registers(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
-                      dates: tuple[date, date]) -> int:
-    from app.exporter import export_newspapers, export_parcels
-
-    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
-    where = args.out or "standard output"
-    if args.what == "parcels":
-        n = export_parcels(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} items of mail ({dates[0]} to {dates[1]}) to {where}")
-    else:
-        n = export_newspapers(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} newspaper deliveries ({dates[0]} to {dates[1]}) to {where}")
-    return EXIT_OK
-
-
-def _export_receipts(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
-                     dates: tuple[date, date]) -> int:
-    from app.receipt_export import export_receipts
-
-    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
-    n = export_receipts(services, dates[0], dates[1], args.format, args.out, lang=lang)
-    _err(f"exported {n} receipts ({dates[0]} to {dates[1]}) to {args.out or 'standard output'}")
-    return EXIT_OK
-
-
-def _export_permits(args: argparse.Namespace, opened: OpenedDatabase, services: Services,
-                    dates: tuple[date | None, date | None]) -> int:
-    from app.exporter import export_passes, export_permits
-
-    lang = "en" if getattr(args, "lang", None) == "en" else "zh_CN"
-    where = args.out or "standard output"
-    span = f" ({dates[0] or '…'} to {dates[1] or '…'})" if any(dates) else ""
-    if args.what == "passes":
-        n = export_passes(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} passes{span}, ID numbers masked, to {where}")
-    else:
-        n = export_permits(services, dates[0], dates[1], args.format, args.out, lang=lang)
-        _err(f"exported {n} renovation permits{span} to {where}")
-    return EXIT_OK
+        d0 = None
+    d1 = _parse_date(args.date_to, "--to") if spec.dates == "required" or args.date_to else None
+    if d0 and d1 and d1 < d0:
+        raise UsageError(f"--to {d1} is before --from {d0}")
+    return d0, d1
 
 
 # -- dispatch --------------------------------------------------------------------------------
@@ -277,54 +252,12 @@ def _prepare(args: argparse.Namespace) -> Callable[[OpenedDatabase, Services], i
         if parsed.ignored_columns:
             _err(f"note: ignoring columns {', '.join(parsed.ignored_columns)}")
         return lambda opened, svc: _import(args, opened, svc, parsed)
-    if args.command == "export" and args.what in ("visitors", "receipts"):
-        d0 = _parse_date(args.date_from, "--from")
-        d1 = _parse_date(args.date_to, "--to")
-        if d1 < d0:
-            raise UsageError(f"--to {d1} is before --from {d0}")
+    if args.command == "export" and args.what in EXPORTS:
+        spec = EXPORTS[args.what]
+        dates = _export_dates(args, spec)
         if args.out and not Path(args.out).parent.is_dir():
             raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
-        if args.what == "receipts":
-            return lambda opened, svc: _export_receipts(args, opened, svc, (d0, d1))
-        return lambda opened, svc: _export(args, opened, svc, (d0, d1))
-    if args.command == "export" and args.what in ("keys", "key-loans"):
-        d0 = _parse_date(args.date_from, "--from") if args.date_from else None
-        d1 = _parse_date(args.date_to, "--to") if args.date_to else None
-        if d0 and d1 and d1 < d0:
-            raise UsageError(f"--to {d1} is before --from {d0}")
-        if args.out and not Path(args.out).parent.is_dir():
-            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
-        return lambda opened, svc: _export_keys(args, opened, svc, (d0, d1))
-    if args.command == "export" and args.what in ("repairs", "complaints", "repair-weekly"):
-        if args.what == "repair-weekly":
-            from app.repair_rules import week_start
-
-            d0 = week_start(_parse_date(args.week, "--week"))
-            d1 = d0
-        else:
-            d0 = _parse_date(args.date_from, "--from")
-            d1 = _parse_date(args.date_to, "--to")
-            if d1 < d0:
-                raise UsageError(f"--to {d1} is before --from {d0}")
-        if args.out and not Path(args.out).parent.is_dir():
-            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
-        return lambda opened, svc: _export_repairs(args, opened, svc, (d0, d1))
-    if args.command == "export" and args.what in ("parcels", "newspapers"):
-        d0 = _parse_date(args.date_from, "--from")
-        d1 = _parse_date(args.date_to, "--to")
-        if d1 < d0:
-            raise UsageError(f"--to {d1} is before --from {d0}")
-        if args.out and not Path(args.out).parent.is_dir():
-            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
-        return lambda opened, svc: _export_registers(args, opened, svc, (d0, d1))
-    if args.command == "export" and args.what in ("passes", "permits"):
-        d0 = _parse_date(args.date_from, "--from") if args.date_from else None
-        d1 = _parse_date(args.date_to, "--to") if args.date_to else None
-        if d0 and d1 and d1 < d0:
-            raise UsageError(f"--to {d1} is before --from {d0}")
-        if args.out and not Path(args.out).parent.is_dir():
-            raise UsageError(f"--out {args.out}: the folder {Path(args.out).parent} does not exist")
-        return lambda opened, svc: _export_permits(args, opened, svc, (d0, d1))
+        return lambda opened, svc: _export(args, svc, spec, dates)
     raise UsageError(f"unknown command {args.command!r}")
 
 

@@ -623,21 +623,26 @@ class _CabinetBuilder:
                 busy_until[key.id] = datetime.max if still_out else back
         # One key kept overnight without an excuse: out since yesterday afternoon.
         yesterday = self.today - timedelta(days=1)
-        late_key = next(k for k in by_cat["public"] if busy_until.get(k.id, datetime.min) == datetime.min)
-        fields = self._borrower(late_key)
-        halves["reception1"].append(PastLoan(
-            late_key.id, LoanInput(**fields, signed_on_slip=True),
-            datetime.combine(yesterday, time(15, 40)), None, manager_approval=self.manager))
-        busy_until[late_key.id] = datetime.max
+        # (a key free from then on: loans were made in time order, so its last one ended before)
+        late_out = datetime.combine(yesterday, time(15, 40))
+        late_key = next((k for k in by_cat["public"] if busy_until.get(k.id, datetime.min) < late_out), None)
+        if late_key is not None:
+            fields = self._borrower(late_key)
+            halves["reception1"].append(PastLoan(
+                late_key.id, LoanInput(**fields, signed_on_slip=True), late_out, None,
+                manager_approval=self.manager))
+            busy_until[late_key.id] = datetime.max
         # A three-day loan the general manager approved (an elevator overhaul).
-        long_key = next(k for k in by_cat["equipment"] if busy_until.get(k.id, datetime.min) == datetime.min)
-        halves["reception1"].append(PastLoan(
-            long_key.id, LoanInput(purpose="电梯大修", borrower_kind="contractor", borrower_name="郑海涛",
-                                   borrower_company="广东华信电梯有限公司", borrower_phone=self.d.fake.mobile(),
-                                   borrower_doc_type="mainland_id", borrower_doc_number=self.d.fake.mainland_id(False),
-                                   due_at=datetime.combine(self.today + timedelta(days=2), time(17, 0)),
-                                   signed_on_slip=True),
-            datetime.combine(yesterday, time(9, 10)), None, gm_approval=self.gm))
+        long_out = datetime.combine(yesterday, time(9, 10))
+        long_key = next((k for k in by_cat["equipment"] if busy_until.get(k.id, datetime.min) < long_out), None)
+        if long_key is not None:
+            halves["reception1"].append(PastLoan(
+                long_key.id, LoanInput(purpose="电梯大修", borrower_kind="contractor", borrower_name="郑海涛",
+                                       borrower_company="广东华信电梯有限公司", borrower_phone=self.d.fake.mobile(),
+                                       borrower_doc_type="mainland_id", borrower_doc_number=self.d.fake.mainland_id(False),
+                                       due_at=datetime.combine(self.today + timedelta(days=2), time(17, 0)),
+                                       signed_on_slip=True),
+                long_out, None, gm_approval=self.gm))
         total = 0
         for who, entries in halves.items():
             entries.sort(key=lambda e: e.out_at)

@@ -16,13 +16,20 @@ def _commands() -> list[str]:
 def test_readme_has_install_and_test_commands():
     cmds = _commands()
     assert "python -m pip install . && reception" in cmds
-    assert 'python -m pip install ".[test]" && python -m pytest' in cmds
+    assert ('python -m pip install -c installer/requirements.lock ".[test]" && python -m pytest'
+            in cmds)
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_cmd = next(c for c in _commands() if "pytest" in c)
     assert any(line.strip() == test_cmd for line in ci.splitlines())
+
+
+def test_ci_and_readme_install_the_tests_from_the_lock_file():
+    test_cmd = next(c for c in _commands() if "pytest" in c)
+    assert "-c installer/requirements.lock" in test_cmd
+    assert (ROOT / "installer" / "requirements.lock").is_file()
 
 
 def test_console_script_points_at_the_cli():

@@ -97,9 +97,15 @@ def run_gui(args: Namespace) -> int:
     window.show()
     if args.smoke:
         def finish() -> None:
-            _smoke_report(window, translations, opened)
-            window.close()
-            app.quit()
+            try:
+                _smoke_report(window, translations, opened)
+            except Exception:  # noqa: BLE001 - a failed report must end the run, not hang it
+                log.exception("smoke report failed")
+                app.exit(1)
+            else:
+                app.quit()
+            finally:
+                window.close()
 
         window.sig_ready.connect(finish)
     else:

@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import serial
-import serial.tools.list_ports
 
 from app.devices.line_parser import Event, LineParser, ScanError, ScanEvent
 from app.devices.recognition import Rule, default_rules, recognize
@@ -67,10 +66,19 @@ class DetectedPort:
         return f"{self.vid:04X}:{self.pid:04X}" if self.vid is not None and self.pid is not None else ""
 
 
+def _comports() -> list:
+    # Imported here, inside the callers' try: pyserial's Windows enumerator binds cfgmgr32
+    # functions at import time, and where one is missing (Wine 8) the import itself fails —
+    # that must cost the port list, not the program's start.
+    import serial.tools.list_ports
+
+    return serial.tools.list_ports.comports()
+
+
 def detected_ports() -> list[DetectedPort]:
     """The serial ports of this PC (for the settings page's port list); [] if listing fails."""
     try:
-        ports = serial.tools.list_ports.comports()
+        ports = _comports()
     except Exception:  # noqa: BLE001 - a broken driver must not break the settings page
         log.warning("listing serial ports failed", exc_info=True)
         return []
@@ -84,7 +92,7 @@ def find_usb_port(config: ScannerConfig) -> str | None:
     if not config.has_usb_identity:
         return None
     try:
-        ports = serial.tools.list_ports.comports()
+        ports = _comports()
     except Exception:  # noqa: BLE001 - enumeration failing must not stop the retry loop
         log.debug("listing serial ports failed", exc_info=True)
         return None

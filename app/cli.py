@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app.scan_test import add_parser as add_scan_test  # its options live with its logic
 
     add_scan_test(sub)
+    from app.print_test import add_parser as add_print_test
+
+    add_print_test(sub)
     return parser
 
 
@@ -131,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.scan_test import run_scan_test
 
         return run_scan_test(args)
+    if args.command == "print-test":  # needs no database either
+        from app.print_test import run_print_test
+
+        return run_print_test(args)
     from app.commands import run_command
 
     return run_command(args)

@@ -9,6 +9,7 @@ next to its target. Progress goes to standard error, the JSON document to standa
     python -m bench --quick            # 50,000 visits, fewer runs (~15 s)
     python -m bench --only search      # one benchmark (repeatable: --only startup --only register)
     python -m bench --rows 200000      # another register size (cached per size under bench/out/)
+    python -m bench --only printing    # receipt 80 mm, pass card, 100 pass cards vs a bare page (~30 s)
     python -m bench --only keys --only scan   # the key cabinet: service time, scan to screen (~2.5 min;
                                        # --quick: ~1 min; +30 s the first time, building the cabinet)
     python -m bench --only parcels     # parcels: 500 scans at 10/s through a pty into the main window,
@@ -25,7 +26,7 @@ import sys
 import time
 from datetime import datetime
 
-BENCHMARKS = ("startup", "search", "register", "keys", "scan", "parcels")
+BENCHMARKS = ("startup", "search", "register", "keys", "scan", "parcels", "printing")
 
 
 def machine() -> dict:
@@ -140,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         result["parcel_register"] = {"items": items, "file": register.name, "build": built}
         result["parcels"] = parcels.run(register, n=100 if args.quick else 500, rate=10,
                                         repeats=50 if args.quick else 200)
+
+    if "printing" in only:
+        from bench import printing
+
+        result["printing"] = printing.run(runs=30 if args.quick else 100, batches=2 if args.quick else 5)
 
     result["elapsed_s"] = round(time.perf_counter() - t_all, 1)
     text = json.dumps(result, ensure_ascii=False, indent=2, default=str)

@@ -24,7 +24,6 @@ from reportlab.platypus import Spacer as PSpacer
 from app.printing.fonts import FONT_NAME, register_fonts
 from app.printing.layout import (
     MM,
-    ROLL_80_PRINTABLE,
     Banner,
     Paragraph,
     RollDocument,
@@ -118,12 +117,15 @@ def _title(data: CashupPrintData) -> str:
     return "交班预览 X REPORT (NOT CLOSED)"
 
 
-def render_cashup_roll(data: CashupPrintData) -> bytes:
-    """The Z report on the 80 mm roll (RepairDesk #180: the shift report on the receipt printer)."""
-    doc = RollDocument(title=_title(data))
-    width = ROLL_80_PRINTABLE
+def render_cashup_roll(data: CashupPrintData, paper: str = "roll80") -> bytes:
+    """The Z report on the receipt printer's roll, 80 or 58 mm (RepairDesk #180: the shift
+    report on the receipt printer)."""
+    doc = RollDocument.on(paper, title=_title(data))
+    width = doc.printable_width
+    narrow = width < 60 * MM  # 58 mm: the number on a line of its own, not split
     doc.add(Paragraph(data.property_name, size=10, align="center", bold=True))
-    doc.add(Paragraph(_title(data), size=12, align="center", bold=True))
+    title = _title(data).replace("  No.", "\nNo.") if narrow else _title(data)
+    doc.add(Paragraph(title, size=12, align="center", bold=True))
     if not data.closed:
         doc.add(Banner("未结班 NOT CLOSED", size=11))
     doc.add(Rule())
@@ -172,7 +174,9 @@ def render_cashup_a4(data: CashupPrintData) -> bytes:
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                             bottomMargin=15 * mm, title=_title(data), creator="Reception Desk",
-                            producer="Reception Desk", invariant=1)
+                            producer="Reception Desk", invariant=1,
+                            # else every page names the canvas's default Helvetica, which is not embedded
+                            initialFontName=font, initialFontSize=9)
     h1 = ParagraphStyle("h1", fontName=font, fontSize=15, leading=20, alignment=1)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=11, leading=15, spaceBefore=6, spaceAfter=3)
     body = ParagraphStyle("b", fontName=font, fontSize=9, leading=12)
@@ -244,8 +248,8 @@ def sample_cashup() -> CashupPrintData:
         printed_at=datetime(2026, 11, 23, 16, 6))
 
 
-def sample_cashup_roll() -> bytes:
-    return render_cashup_roll(sample_cashup())
+def sample_cashup_roll(paper: str = "roll80") -> bytes:
+    return render_cashup_roll(sample_cashup(), paper)
 
 
 def sample_cashup_a4() -> bytes:

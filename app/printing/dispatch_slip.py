@@ -21,7 +21,6 @@ from reportlab.pdfgen.canvas import Canvas
 from app.printing.fonts import FONT_NAME, register_fonts
 from app.printing.layout import (
     MM,
-    ROLL_80_PRINTABLE,
     Banner,
     Paragraph,
     RollDocument,
@@ -117,12 +116,13 @@ class DispatchSlipLabels:
         return replace(cls(), **dict(values))
 
 
-def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copies: int) -> tuple[RollDocument, Paragraph | None]:
+def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copies: int,
+              paper: str = "roll80") -> tuple[RollDocument, Paragraph | None]:
     """The slip's blocks, laid out once for every copy; the returned paragraph (None for one
     copy) is the "copy n of m" line, whose text changes from page to page."""
-    width = ROLL_80_PRINTABLE
+    doc = RollDocument.on(paper, title=lab.title)  # the receipt printer's roll, 80 or 58 mm
+    width = doc.printable_width
     copy_line = None
-    doc = RollDocument(title=lab.title)
     if data.reprint:
         doc.add(Banner(lab.reprint, size=14))
         doc.add(Spacer(2 * MM))
@@ -188,13 +188,13 @@ def _document(data: DispatchSlipData, lab: DispatchSlipLabels, copies: int) -> t
     return doc, copy_line
 
 
-def render_dispatch_slip(data: DispatchSlipData, *, copies: int = 1,
+def render_dispatch_slip(data: DispatchSlipData, *, copies: int = 1, paper: str = "roll80",
                          labels: DispatchSlipLabels | Mapping[str, str] | None = None) -> bytes:
     """The slip as a PDF, one 80 mm page per copy, each as long as its content. Pure."""
     lab = labels if isinstance(labels, DispatchSlipLabels) else (
         DispatchSlipLabels.from_mapping(labels) if labels else DispatchSlipLabels())
     copies = max(1, int(copies))
-    doc, copy_line = _document(data, lab, copies)
+    doc, copy_line = _document(data, lab, copies, paper)
     register_fonts()
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=(doc.page_width, 100), invariant=1, pageCompression=1,
@@ -244,7 +244,7 @@ def dispatch_slip_data_from(
     )
 
 
-def sample_dispatch_slip() -> bytes:
+def sample_dispatch_slip(paper: str = "roll80") -> bytes:
     """A slip with made-up data, for ``print-test``."""
     return render_dispatch_slip(DispatchSlipData(
         property_name="阳光花园物业服务中心", property_phone="0755-12345678", number="W2026-000042",
@@ -253,4 +253,4 @@ def sample_dispatch_slip() -> bytes:
         registered_at=datetime(2026, 11, 23, 9, 5), due_at=datetime(2026, 11, 24, 9, 5), chargeable=True,
         rate=Decimal("30.00"), assignee="维修班 李师傅", registered_by="王芳", source_label="来电 Phone",
         printed_at=datetime(2026, 11, 23, 9, 6),
-    ), copies=2)
+    ), copies=2, paper=paper)

@@ -23,6 +23,7 @@ FONT_FILE = Path("fonts") / "wqy-microhei.ttc"
 _SUBFONT_INDEX = 0
 
 _lock = threading.Lock()
+_registered = False
 
 
 def font_path() -> Path:
@@ -35,12 +36,18 @@ def register_fonts() -> str:
 
     Safe to call before every document and from several threads.
     """
+    global _registered
+    # Called for every string width (hundreds of times a slip): once registered, no lock and
+    # no look-up in reportlab's list of fonts, which it rebuilds on every call.
+    if _registered:
+        return FONT_NAME
     with _lock:
         if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
             path = font_path()
             if not path.is_file():
                 raise FileNotFoundError(f"bundled font missing: {path}")
             pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=_SUBFONT_INDEX))
+        _registered = True
     return FONT_NAME
 
 

@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.printing.layout import (
     MM,
-    ROLL_80_PRINTABLE,
     Banner,
     Block,
     fitting_code128,
@@ -32,6 +31,7 @@ from app.printing.layout import (
     label_column_width,
     wrap_text,
 )
+from app.printing.paper import roll
 from app.text import mask_document
 
 _LABEL_SIZE = 8.0
@@ -135,18 +135,20 @@ class ImageBlock(Block):
     label_size: float = _LABEL_SIZE
     gap: float = 3 * MM
 
-    def _size(self) -> tuple[float, float]:
+    def _size(self, width: float) -> tuple[float, float]:
         w, h = ImageReader(io.BytesIO(self.png)).getSize()
-        scale = min(self.max_w / max(w, 1), self.max_h / max(h, 1))
+        # On a 58 mm roll the value column is narrower than max_w.
+        max_w = min(self.max_w, width - self.label_width - self.gap)
+        scale = min(max_w / max(w, 1), self.max_h / max(h, 1))
         return w * scale, h * scale
 
     def height(self, width: float) -> float:
         lines = wrap_text(self.label, self.label_size, self.label_width)
-        return max(self._size()[1], len(lines) * self.label_size * 1.25)
+        return max(self._size(width)[1], len(lines) * self.label_size * 1.25)
 
     def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
         Paragraph(self.label, self.label_size).draw(canvas, x, top, self.label_width)
-        w, h = self._size()
+        w, h = self._size(width)
         canvas.drawImage(ImageReader(io.BytesIO(self.png)), x + self.label_width + self.gap, top - h, w, h,
                          mask="auto")
 
@@ -159,11 +161,17 @@ def _labels(labels: KeySlipLabels | Mapping[str, str] | None) -> KeySlipLabels:
     return KeySlipLabels.from_mapping(labels)
 
 
-def render_key_loan_slip(data: KeyLoanSlipData, *, labels: KeySlipLabels | Mapping[str, str] | None = None) -> bytes:
-    """The slip as a one-page PDF, 80 mm wide and as long as its content. Pure."""
+def render_key_loan_slip(data: KeyLoanSlipData, *, labels: KeySlipLabels | Mapping[str, str] | None = None,
+                         paper: str = "roll80") -> bytes:
+    """The slip as a one-page PDF on the ``paper`` roll (80/58 mm), as long as its content. Pure."""
     lab = _labels(labels)
-    width = ROLL_80_PRINTABLE
-    doc = RollDocument(title=lab.title)
+    width = roll(paper).printable_width
+    # A 58 mm roll has two thirds of the width: smaller values and title, and a value that
+    # would break beside its label goes under it instead.
+    narrow = width < 60 * MM
+    value_size = _VALUE_SIZE - 1 if narrow else _VALUE_SIZE
+    title_size = 12 if narrow else 14
+    doc = RollDocument.on(paper, title=lab.title)
     if data.reprint:
         doc.add(Banner(lab.reprint, size=14))
         doc.add(Spacer(2 * MM))
@@ -173,7 +181,7 @@ def render_key_loan_slip(data: KeyLoanSlipData, *, labels: KeySlipLabels | Mappi
     if data.property_phone:
         doc.add(Paragraph(f"{lab.phone} {data.property_phone}", size=8, align="center"))
     doc.add(Rule())
-    doc.add(Paragraph(lab.title, size=14, align="center", bold=True))
+    doc.add(Paragraph(lab.title, size=title_size, align="center", bold=True))
     if data.emergency:
         doc.add(Spacer(1 * MM))
         doc.add(Banner(lab.emergency, size=11))
@@ -204,7 +212,8 @@ def render_key_loan_slip(data: KeyLoanSlipData, *, labels: KeySlipLabels | Mappi
     label_w = label_column_width([r[0] for r in rows] + [r[0] for r in footer_rows], _LABEL_SIZE,
                                  limit=width * 0.4)
     for label, value, bold in rows:
-        doc.add(Row(label, value, label_w, _LABEL_SIZE, _VALUE_SIZE, bold_value=bold))
+        doc.add(Row(label, value, label_w, _LABEL_SIZE, value_size, bold_value=bold,
+                    stack_if_wrapped=narrow))
         doc.add(Spacer(0.8 * MM))
     if data.engineering_repair:
         doc.add(Paragraph(lab.engineering, size=9, bold=True))
@@ -266,7 +275,7 @@ def key_loan_slip_data_from(
     )
 
 
-def sample_key_loan_slip() -> bytes:
+def sample_key_loan_slip(paper: str = "roll80") -> bytes:
     """A slip with made-up data, for ``print-test``."""
     return render_key_loan_slip(KeyLoanSlipData(
         property_name="阳光花园物业服务中心", property_address="深圳市南山区科技路1号",
@@ -277,5 +286,5 @@ def sample_key_loan_slip() -> bytes:
         purpose="天台防水维修", out_at=datetime(2026, 11, 23, 9, 5), due_at=datetime(2026, 11, 23, 18, 0),
         handled_by="王芳", consent_by="工程部 李工", manager_approver="赵敏",
         printed_at=datetime(2026, 11, 23, 9, 6),
-    ))
+    ), paper=paper)
 

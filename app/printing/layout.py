@@ -20,18 +20,24 @@ from datetime import datetime
 from reportlab.pdfgen.canvas import Canvas
 
 from app.printing.barcode import THERMAL_DPI, code128_height, code128_width, draw_code128
-from app.printing.fonts import FONT_NAME, ascent, descent, register_fonts, string_width
+from app.printing.fonts import ascent, descent, register_fonts, string_width
+from app.printing.pages import new_canvas
+from app.printing.paper import MM, ROLL58, ROLL80, Paper, roll
 
-MM = 72.0 / 25.4
 #: 80 mm thermal roll: the paper, and the 72 mm the head reaches (576 dots at 203 dpi).
-ROLL_80_WIDTH = 80 * MM
-ROLL_80_PRINTABLE = 72 * MM
+ROLL_80_WIDTH = ROLL80.width
+ROLL_80_PRINTABLE = ROLL80.printable_width
+#: 58 mm thermal roll: 384 dots (48 mm) of head.
+ROLL_58_WIDTH = ROLL58.width
+ROLL_58_PRINTABLE = ROLL58.printable_width
 LINE_SPACING = 1.25
 
 # Kinsoku: these never start a line / never end one.
 _NO_LINE_START = set("，。、；：？！）》」』】〉”’,.;:?!)]}%·…")
 _NO_LINE_END = set("（《「『【〈“‘([{¥￥$#")
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F@&_\-+/.'#*]+|\s+|.", re.S)
+# A run of Latin letters, digits and the marks inside numbers, times and codes is one word:
+# "10:05", "2,315.00", "R2026-000123" never break inside unless wider than a whole line.
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F@&_\-+/.'#*:,]+|\s+|.", re.S)
 
 
 def format_datetime(value: datetime | None) -> str:
@@ -212,18 +218,45 @@ class Row(Block):
     value_size: float = 10.0
     gap: float = 3 * MM
     bold_value: bool = False
+    #: On a narrow roll: put the value under the label, full width, when that breaks it
+    #: into fewer lines than beside the label (an ID number or a time kept whole).
+    stack_if_wrapped: bool = False
+    stack_indent: float = 3 * MM
 
     def _columns(self, width: float) -> tuple[list[str], list[str], float]:
         vw = max(width - self.label_width - self.gap, 10 * MM)
         return (wrap_text(self.label, self.label_size, self.label_width),
                 wrap_text(self.value, self.value_size, vw), vw)
 
+    def _stacked(self, width: float) -> tuple[list[str], list[str]] | None:
+        if not self.stack_if_wrapped:
+            return None
+        _, values, _ = self._columns(width)
+        if len(values) <= 1:
+            return None
+        full = wrap_text(self.value, self.value_size, width - self.stack_indent)
+        if len(full) >= len(values):
+            return None
+        return wrap_text(self.label, self.label_size, width), full
+
     def height(self, width: float) -> float:
+        stacked = self._stacked(width)
+        if stacked is not None:
+            return (len(stacked[0]) * _line_height(self.label_size)
+                    + len(stacked[1]) * _line_height(self.value_size))
         labels, values, _ = self._columns(width)
         return max(len(labels) * _line_height(self.label_size),
                    len(values) * _line_height(self.value_size))
 
     def draw(self, canvas: Canvas, x: float, top: float, width: float) -> None:
+        stacked = self._stacked(width)
+        if stacked is not None:
+            labels, values = stacked
+            _draw_lines(canvas, labels, x, top, width, self.label_size, "left", False)
+            _draw_lines(canvas, values, x + self.stack_indent,
+                        top - len(labels) * _line_height(self.label_size), width - self.stack_indent,
+                        self.value_size, "left", self.bold_value)
+            return
         labels, values, vw = self._columns(width)
         # Align the first label's baseline with the first value's baseline.
         shift = _first_baseline(top, self.value_size) - _first_baseline(top, self.label_size)
@@ -298,6 +331,12 @@ class RollDocument:
     title: str = ""
     on_canvas: Callable[[Canvas], None] | None = None
 
+    @classmethod
+    def on(cls, paper: str | Paper, **kwargs) -> RollDocument:
+        """An empty document for the roll ``paper`` (``"roll80"``/``"roll58"`` or a Paper)."""
+        p = roll(paper) if isinstance(paper, str) else paper
+        return cls(page_width=p.width, printable_width=p.printable_width, **kwargs)
+
     def add(self, block: Block) -> Block:
         self.blocks.append(block)
         return block
@@ -311,20 +350,32 @@ class RollDocument:
         # A whole number of dots long, so vertical positions land on dot rows too.
         height = math.ceil((self.top_margin + content + self.bottom_margin) / dot) * dot
         buf = io.BytesIO()
-        # initialFontName keeps reportlab from referencing Helvetica (a non-embedded base-14 font).
-        canvas = Canvas(buf, pagesize=(self.page_width, height), invariant=1, pageCompression=1,
-                        initialFontName=FONT_NAME, initialFontSize=9)
-        canvas.setTitle(self.title)
-        canvas.setCreator("Reception Desk")
-        canvas.setProducer("Reception Desk")
+        canvas = new_canvas(buf, (self.page_width, height), self.title)
         x = (self.page_width - width) / 2
-        top = height - self.top_margin
-        for block in self.blocks:
-            block.draw(canvas, x, top, width)
-            top -= block.height(width)
+        draw_blocks(canvas, self.blocks, x, height - self.top_margin, width)
+        if self.on_canvas is not None:
+            self.on_canvas(canvas)
         canvas.showPage()
         canvas.save()
         return buf.getvalue()
+
+
+def blocks_height(blocks: Sequence[Block], width: float) -> float:
+    """The height of ``blocks`` stacked ``width`` points wide."""
+    return sum(b.height(width) for b in blocks)
+
+
+def draw_blocks(canvas: Canvas, blocks: Sequence[Block], x: float, top: float, width: float) -> float:
+    """Draw ``blocks`` top to bottom from (``x``, ``top``); returns the height used.
+
+    Sheets and cards use it too: a receipt's copies on an A5 sheet are each a column of
+    blocks drawn into their part of the page.
+    """
+    used = 0.0
+    for block in blocks:
+        block.draw(canvas, x, top - used, width)
+        used += block.height(width)
+    return used
 
 
 def label_column_width(labels: Sequence[str], size: float, *, limit: float) -> float:

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from app.printing.layout import (
     MM,
+    ROLL_58_PRINTABLE,
+    ROLL_58_WIDTH,
     ROLL_80_PRINTABLE,
     ROLL_80_WIDTH,
     Code128Block,
@@ -26,6 +28,7 @@ from app.printing.layout import (
 #: paper name → (page width, printable width)
 LABEL_PAPERS: dict[str, tuple[float, float]] = {
     "roll80": (ROLL_80_WIDTH, ROLL_80_PRINTABLE),
+    "roll58": (ROLL_58_WIDTH, ROLL_58_PRINTABLE),
     "label60": (60 * MM, 56 * MM),
 }
 
@@ -72,6 +75,7 @@ def render_parcel_label(data: ParcelLabelData, *, paper: str = "label60") -> byt
     return doc.render()
 
 
-def sample_parcel_label() -> bytes:
+def sample_parcel_label(paper: str = "label60") -> bytes:
     return render_parcel_label(ParcelLabelData(code="M000042", unit_code="A-1203", shelf="B-03",
-                                               item_type_label="挂号信", received_at=datetime(2026, 11, 23, 9, 5)))
+                                               item_type_label="挂号信", received_at=datetime(2026, 11, 23, 9, 5)),
+                               paper=paper)

@@ -12,19 +12,19 @@ from app.notifications import ITEM_TYPE_LABELS_ZH, PickupNotice
 from app.printing.layout import MM, Paragraph, RollDocument, Rule, Spacer, format_datetime
 
 
-def render_pickup_notice(notice: PickupNotice) -> bytes:
-    """The notice as a one-page PDF (pure: the same notice gives the same bytes)."""
-    doc = RollDocument(title=_title(notice))
+def render_pickup_notice(notice: PickupNotice, *, paper: str = "roll80") -> bytes:
+    """The notice as a one-page PDF on the ``paper`` roll (pure: the same notice gives the same bytes)."""
+    doc = RollDocument.on(paper, title=_title(notice))
     _add_notice(doc, notice)
     return doc.render()
 
 
-def render_pickup_notices(notices: Sequence[PickupNotice]) -> bytes:
-    """Several notices on one length of roll, a dashed cut line between them (one print job
-    for every mailbox instead of one preview per unit)."""
+def render_pickup_notices(notices: Sequence[PickupNotice], *, paper: str = "roll80") -> bytes:
+    """Several notices on one length of the ``paper`` roll, a dashed cut line between them
+    (one print job for every mailbox instead of one preview per unit)."""
     if not notices:
         raise ValueError("no notices")
-    doc = RollDocument(title=_title(notices[0]))
+    doc = RollDocument.on(paper, title=_title(notices[0]))
     for i, notice in enumerate(notices):
         if i:
             doc.add(Spacer(4 * MM))
@@ -58,7 +58,7 @@ def _add_notice(doc: RollDocument, notice: PickupNotice) -> None:
     doc.add(Paragraph(format_datetime(notice.created_at), size=8, align="right"))
 
 
-def sample_pickup_notice() -> bytes:
+def sample_pickup_notice(paper: str = "roll80") -> bytes:
     from datetime import datetime
 
     from app.notifications import NoticeItem
@@ -68,4 +68,4 @@ def sample_pickup_notice() -> bytes:
         property_phone="0755-12345678", created_at=datetime(2026, 11, 26, 9, 0),
         items=(NoticeItem("SF1234567890123", "parcel", datetime(2026, 11, 23, 9, 5), "B-03"),
                NoticeItem("M000042", "registered", datetime(2026, 11, 23, 10, 1), "A-01")),
-    ))
+    ), paper=paper)

@@ -1,7 +1,7 @@
 """Pieces shared by the receipt printouts: QR code, amounts, method names.
 
-The QR code is drawn with reportlab's own encoder (``reportlab.graphics.barcode.qr``) with
-modules of whole printer dots, like the Code 128 bars, so a thermal head prints it crisp.
+The QR code is the shared one of :mod:`app.printing.qr` (reportlab's encoder, modules of
+whole printer dots like the Code 128 bars, so a thermal head prints it crisp).
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing.barcode import THERMAL_DPI, dot_size, snap_to_dots
+from app.printing import qr
+from app.printing.barcode import THERMAL_DPI
 from app.printing.fonts import register_fonts, string_width
 from app.printing.layout import MM, Block, _draw_lines, _line_height
 from app.receipt_rules import format_money
@@ -37,46 +37,19 @@ def money(value: Decimal) -> str:
     return format_money(value)
 
 
-def _qr_widget(text: str) -> QrCodeWidget:
-    widget = QrCodeWidget(text, barLevel="M", barBorder=QR_BORDER)
-    widget.qr.make()
-    return widget
-
-
 def qr_size(text: str, *, module_dots: int = 5, dpi: int = THERMAL_DPI) -> float:
     """Side of the QR code in points, quiet zone included."""
-    modules = _qr_widget(text).qr.getModuleCount() + 2 * QR_BORDER
-    return modules * module_dots * dot_size(dpi)
+    return qr.qr_size(text, module_dots=module_dots, dpi=dpi, quiet_modules=QR_BORDER)
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, *, module_dots: int = 5,
             dpi: int = THERMAL_DPI) -> float:
     """Draw ``text`` as a QR code with its lower-left corner at (``x``, ``y``); returns its side.
 
-    Modules are drawn as rectangles on the printer's dot grid (runs of dark modules in a row
-    merged); reportlab's graphics renderer is not used because it would reference Helvetica,
-    a font that is not embedded.
+    The shared vector QR of :mod:`app.printing.qr`: modules of whole printer dots, runs of
+    dark modules merged, no Helvetica referenced, each text encoded once per process.
     """
-    qr = _qr_widget(text).qr
-    count = qr.getModuleCount()
-    module = module_dots * dot_size(dpi)
-    side = (count + 2 * QR_BORDER) * module
-    left, bottom = snap_to_dots(x, dpi), snap_to_dots(y, dpi)
-    canvas.saveState()
-    canvas.setFillGray(0)
-    for r, row in enumerate(qr.modules):
-        top = bottom + side - (QR_BORDER + r + 1) * module
-        c = 0
-        while c < count:
-            if row[c]:
-                start = c
-                while c < count and row[c]:
-                    c += 1
-                canvas.rect(left + (QR_BORDER + start) * module, top, (c - start) * module, module, stroke=0, fill=1)
-            else:
-                c += 1
-    canvas.restoreState()
-    return side
+    return qr.draw_qr(canvas, text, x, y, module_dots=module_dots, dpi=dpi, quiet_modules=QR_BORDER)
 
 
 @dataclass

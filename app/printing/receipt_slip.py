@@ -27,7 +27,6 @@ from app.printing.barcode import code128_width, draw_code128
 from app.printing.fonts import FONT_NAME, register_fonts, string_width
 from app.printing.layout import (
     MM,
-    ROLL_80_PRINTABLE,
     Banner,
     Paragraph,
     RollDocument,
@@ -108,10 +107,15 @@ _LABEL = 8.0
 _VALUE = 9.5
 
 
-def render_receipt_80mm(data: ReceiptPrintData) -> bytes:
-    """The receipt on the 80 mm roll: one page as long as its content."""
-    doc = RollDocument(title=f"收款收据 {data.number}")
-    width = ROLL_80_PRINTABLE
+def render_receipt_80mm(data: ReceiptPrintData, paper: str = "roll80") -> bytes:
+    """The receipt on the ``paper`` roll (80 mm, or 58 mm when that is the receipt printer's
+    roll): one page as long as its content."""
+    doc = RollDocument.on(paper, title=f"收款收据 {data.number}")
+    width = doc.printable_width
+    # A 58 mm roll has two thirds of the width: a size smaller, so a date and time or a
+    # payer's unit stay on one line beside their label.
+    narrow = width < 60 * MM
+    label_size, value_size = (_LABEL - 0.5, _VALUE - 1) if narrow else (_LABEL, _VALUE)
     doc.add(Paragraph(data.property_name, size=11, align="center", bold=True))
     contact = "  ".join(p for p in (data.property_address, data.property_phone) if p)
     if contact:
@@ -128,22 +132,22 @@ def render_receipt_80mm(data: ReceiptPrintData) -> bytes:
     rows = [("编号 No.", data.number, True), ("日期 Date", format_datetime(data.issued_at), False),
             ("交款人 Payer", f"{data.unit_code} {data.payer}".strip(), True)]
     labels = ["编号 No.", "日期 Date", "交款人 Payer", "付款方式 Paid by", "收款人 Cashier", "备注 Note", "打印 Printed"]
-    lw = label_column_width(labels, _LABEL, limit=width * 0.4)
+    lw = label_column_width(labels, label_size, limit=width * 0.4)
     for label, value, bold in rows:
-        doc.add(Row(label, value, lw, _LABEL, _VALUE, bold_value=bold))
+        doc.add(Row(label, value, lw, label_size, value_size, bold_value=bold))
     doc.add(Rule(dashed=True))
     for ln in data.lines:
-        doc.add(Paragraph(ln.description, size=_VALUE))
+        doc.add(Paragraph(ln.description, size=value_size))
         doc.add(AmountLine(f"  {ln.quantity} × {money(ln.unit_price)}", money(ln.amount), size=8.5))
         doc.add(Spacer(0.6 * MM))
     doc.add(Rule())
     doc.add(AmountLine("合计 TOTAL", money(data.total), size=12, bold=True))
-    doc.add(Paragraph(f"大写 {data.words}", size=_VALUE, bold=True))
+    doc.add(Paragraph(f"大写 {data.words}", size=value_size, bold=True))
     doc.add(Spacer(1 * MM))
-    doc.add(Row("付款方式 Paid by", method_label(data.method), lw, _LABEL, _VALUE))
-    doc.add(Row("收款人 Cashier", data.operator, lw, _LABEL, _VALUE))
+    doc.add(Row("付款方式 Paid by", method_label(data.method), lw, label_size, value_size))
+    doc.add(Row("收款人 Cashier", data.operator, lw, label_size, value_size))
     if data.note or data.reference:
-        doc.add(Row("备注 Note", " ".join(p for p in (data.note, data.reference) if p), lw, _LABEL, _VALUE))
+        doc.add(Row("备注 Note", " ".join(p for p in (data.note, data.reference) if p), lw, label_size, value_size))
     if data.voided:
         doc.add(Spacer(1 * MM))
         doc.add(Paragraph(f"作废原因 Void reason: {data.void_reason}", size=9, bold=True))
@@ -155,8 +159,8 @@ def render_receipt_80mm(data: ReceiptPrintData) -> bytes:
     doc.add(Spacer(2 * MM))
     doc.add(QrBlock(data.qr_text, "扫码核验 Scan to verify"))
     doc.add(Rule(dashed=True))
-    doc.add(WriteIn("交款人签字 Payer", lw, _LABEL))
-    doc.add(Row("打印 Printed", format_datetime(data.printed_at), lw, _LABEL, _LABEL))
+    doc.add(WriteIn("交款人签字 Payer", lw, label_size))
+    doc.add(Row("打印 Printed", format_datetime(data.printed_at), lw, label_size, label_size))
     doc.add(Spacer(1 * MM))
     doc.add(Paragraph("押金凭本收据退还，请妥善保管 Keep this receipt: deposits are refunded against it",
                       size=7.5, align="center"))
@@ -279,8 +283,8 @@ def sample_receipt(*, voided: bool = False) -> ReceiptPrintData:
     )
 
 
-def sample_receipt_80mm() -> bytes:
-    return render_receipt_80mm(sample_receipt())
+def sample_receipt_80mm(paper: str = "roll80") -> bytes:
+    return render_receipt_80mm(sample_receipt(), paper)
 
 
 def sample_receipt_a5() -> bytes:

@@ -33,7 +33,25 @@ def save_print(pdf_bytes: bytes, kind: str, ref: str | int, *, now: datetime | N
         raise ValueError("not a PDF document")
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     base = f"{stamp}_{_part(kind, 'print')}_{_part(str(ref), 'none')}"
-    folder = print_dir()
+    return _write_new(print_dir(), base, pdf_bytes)
+
+
+def write_to_folder(pdf_bytes: bytes, folder: str | Path, kind: str, ref: str | int, *,
+                    now: datetime | None = None) -> Path:
+    """The "PDF folder" printer: write ``<folder>/<kind>-<ref>-<YYYYmmdd-HHMMSS>.pdf``.
+
+    The folder is created if missing (a share may hold one per counter); a file of the same
+    second gets ``-2``, ``-3`` …, so nothing is overwritten. Returns the new file's path.
+    """
+    if not pdf_bytes.startswith(b"%PDF"):
+        raise ValueError("not a PDF document")
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return _write_new(target, f"{_part(kind, 'print')}-{_part(str(ref), 'none')}-{stamp}", pdf_bytes)
+
+
+def _write_new(folder: Path, base: str, pdf_bytes: bytes) -> Path:
     n = 1
     while True:
         path = folder / (f"{base}.pdf" if n == 1 else f"{base}-{n}.pdf")

@@ -16,7 +16,6 @@ from datetime import datetime
 
 from app.printing.layout import (
     MM,
-    ROLL_80_PRINTABLE,
     Banner,
     fitting_code128,
     Paragraph,
@@ -28,6 +27,7 @@ from app.printing.layout import (
     format_datetime,
     label_column_width,
 )
+from app.printing.paper import roll
 from app.text import mask_document
 
 _LABEL_SIZE = 8.0
@@ -114,16 +114,22 @@ def _labels(labels: SlipLabels | Mapping[str, str] | None) -> SlipLabels:
 
 
 def render_visitor_slip(
-    data: VisitorSlipData, *, labels: SlipLabels | Mapping[str, str] | None = None
+    data: VisitorSlipData, *, labels: SlipLabels | Mapping[str, str] | None = None,
+    paper: str = "roll80",
 ) -> bytes:
-    """The slip as a one-page PDF: 80 mm wide, 72 mm printed, as long as its content.
+    """The slip as a one-page PDF on the ``paper`` roll (80 mm or 58 mm), as long as its content.
 
     Pure: the same data and labels give the same bytes. ``labels`` may be a
     :class:`SlipLabels` or a mapping of some of its keys to replacement texts.
     """
     lab = _labels(labels)
-    width = ROLL_80_PRINTABLE
-    doc = RollDocument(title=lab.title)
+    width = roll(paper).printable_width
+    # A 58 mm roll has two thirds of the width: smaller values and title, and a value that
+    # would break beside its label goes under it instead.
+    narrow = width < 60 * MM
+    value_size = _VALUE_SIZE - 1 if narrow else _VALUE_SIZE
+    title_size = 12 if narrow else 14
+    doc = RollDocument.on(paper, title=lab.title)
 
     if data.reprint:
         doc.add(Banner(lab.reprint, size=14))
@@ -135,7 +141,7 @@ def render_visitor_slip(
     if data.property_phone:
         doc.add(Paragraph(f"{lab.phone} {data.property_phone}", size=8, align="center"))
     doc.add(Rule())
-    doc.add(Paragraph(lab.title, size=14, align="center", bold=True))
+    doc.add(Paragraph(lab.title, size=title_size, align="center", bold=True))
     doc.add(Rule())
 
     document = " ".join(p for p in (data.doc_type_label, data.doc_number) if p)
@@ -164,7 +170,8 @@ def render_visitor_slip(
     )
 
     for label, value, bold in rows:
-        doc.add(Row(label, value, label_w, _LABEL_SIZE, _VALUE_SIZE, bold_value=bold))
+        doc.add(Row(label, value, label_w, _LABEL_SIZE, value_size, bold_value=bold,
+                    stack_if_wrapped=narrow))
         doc.add(Spacer(0.8 * MM))
 
     barcode = fitting_code128(data.badge_number, width)

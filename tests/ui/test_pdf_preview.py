@@ -38,6 +38,33 @@ def test_dialog_shows_the_slip(qtbot):
     assert dialog.close_button.text()
 
 
+@pytest.mark.parametrize(("paper", "shape"), [("roll80", "tall"), ("a4", "large")])
+def test_preview_is_sized_for_its_paper_and_zooms(qtbot, paper, shape):
+    from app.printing.samples import PRINT_KINDS
+
+    kind = "visitor_slip" if paper == "roll80" else "key_monthly_report"
+    dialog = PdfPreviewDialog(PRINT_KINDS[kind].render_sample()[1], kind=kind, ref=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    size = dialog.size()
+    if shape == "tall":
+        assert size.height() > size.width()
+    else:
+        assert size.width() >= 700
+    assert dialog.pages_label.text().endswith("1")
+    dialog.zoom_by(1.25)
+    first = dialog.view.zoomFactor()
+    dialog.zoom_by(1.25)
+    assert dialog.view.zoomFactor() == pytest.approx(first * 1.25)
+    for _ in range(20):
+        dialog.zoom_by(1.25)
+    assert dialog.view.zoomFactor() == pytest.approx(4.0)  # capped
+    dialog.fit_width()
+    from PySide6.QtPdfWidgets import QPdfView
+
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+
+
 def test_broken_pdf_disables_print(qtbot):
     dialog = PdfPreviewDialog(b"%PDF-1.4 not really")
     qtbot.addWidget(dialog)

@@ -361,3 +361,23 @@ def test_x_and_z_reports_open_in_the_preview_on_roll_and_a4(open_tab, services):
     box = PdfReader(io.BytesIO(shown[1].pdf_bytes())).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
     assert not tab.act_x_report.isEnabled()
+
+
+def test_roll_receipt_and_cash_up_follow_the_receipt_printers_roll(open_tab, services):
+    """Settings → Printing's roll width reaches the Receipts tab's roll printouts."""
+    from app.printing.layout import MM
+    from ui.app import ui_settings
+    from ui.printing.printers import PrinterSettings
+    from ui.receipts.printing import cashup_pdf, receipt_pdf
+
+    def width_mm(pdf: bytes) -> float:
+        return round(float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.width) / MM, 1)
+
+    r = services.receipts.issue(ReceiptInput(Payer("other", name="张三"), (LineInput(None, "维修费", "8", 1),)))
+    assert width_mm(receipt_pdf(services, r, "roll")) == 80.0
+    settings = PrinterSettings(ui_settings())
+    settings.set_roll_width("roll58")
+    settings.sync()
+    assert width_mm(receipt_pdf(services, r, "roll")) == 58.0
+    assert width_mm(cashup_pdf(services, services.receipts.cashup(), "roll")) == 58.0
+    assert width_mm(receipt_pdf(services, r, "a5")) == 210.0  # A5 landscape is not a roll

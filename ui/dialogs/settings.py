@@ -1,4 +1,5 @@
-"""Settings: language (this PC), visitor rules, the property profile and staff accounts."""
+"""Settings: language (this PC), visitor rules, the property profile, staff accounts, scanners
+and printers (this PC)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from ui.bus import DataBus
 from ui.errors import run_action
 from ui.i18n import LANGUAGES, Translations
 from ui.messages import role_name
+from ui.printing.printers import PrinterSettings
+from ui.printing.settings_page import PrintingSettingsPage
 from ui.scanner.settings_page import ScannerSettingsPage
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
@@ -153,6 +156,9 @@ class SettingsDialog(Retranslating, QDialog):
 
         self.carriers_page = CarrierRulesPage(services, bus, parent=self)
         self.pages.addTab(self.carriers_page, "")
+        # Printing (this PC's printers; per PC, no role needed)
+        self.printing_page = PrintingSettingsPage(PrinterSettings(settings), self, bus=bus)
+        self.pages.addTab(self.printing_page, "")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -220,6 +226,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.pages.setTabText(4, self.tr("Scanners"))
         self.pages.setTabText(5, self.tr("Parcels && e-mail"))
         self.pages.setTabText(self.pages.indexOf(self.carriers_page), self.tr("Carriers"))
+        self.pages.setTabText(self.pages.indexOf(self.printing_page), self.tr("Printing"))
         self.general_form.label("language").setText(self.tr("&Language"))
         self.rules_form.label("visitor.overstay_hours").setText(self.tr("Overstay after (hours)"))
         self.rules_form.label("day.end_time").setText(self.tr("End of the counter's day"))

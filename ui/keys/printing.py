@@ -22,7 +22,9 @@ def key_loan_slip_pdf(services: Services, loan: LoanView, *, reprint: bool = Fal
     data = key_loan_slip_data_from(loan, services.property.profile(), signature_png=signature,
                                    category_label=key_category_name(loan.category),
                                    borrower_kind_label=borrower_kind_name(loan.borrower_kind), reprint=reprint)
-    return render_key_loan_slip(data)
+    from ui.printing.printers import paper_for
+
+    return render_key_loan_slip(data, paper=paper_for("key_loan_slip"))
 
 
 def print_key_loan_slip(parent: QWidget, services: Services, loan: LoanView, *, reprint: bool = False) -> None:
@@ -30,13 +32,13 @@ def print_key_loan_slip(parent: QWidget, services: Services, loan: LoanView, *, 
     from ui.printing.preview import PdfPreviewDialog
 
     try:
-        reprint = reprint or services.print_log.is_reprint("key-loan-slip", loan.id)
+        reprint = reprint or services.print_log.is_reprint("key_loan_slip", loan.id)
     except (DomainError, StorageError):
         log.exception("could not read the print log")
     pdf = key_loan_slip_pdf(services, loan, reprint=reprint)
     log.info("key loan slip for loan %s %s", loan.id, "reprint" if reprint else "first print")
     title = QCoreApplication.translate("KeySlip", "Key loan slip")
-    PdfPreviewDialog(pdf, parent, title=title, kind="key-loan-slip", ref=str(loan.id),
+    PdfPreviewDialog(pdf, parent, title=title, kind="key_loan_slip", ref=str(loan.id),
                      print_log=services.print_log, stamp_reprints=False).exec()
 
 
@@ -61,6 +63,6 @@ def print_key_monthly_report(parent: QWidget, services: Services, year: int, mon
 
     pdf = key_monthly_report_pdf(services, year, month)
     title = QCoreApplication.translate("KeySlip", "Monthly key statistics")
-    PdfPreviewDialog(pdf, parent, title=title, kind="key-monthly", ref=f"{year}{month:02d}",
+    PdfPreviewDialog(pdf, parent, title=title, kind="key_monthly_report", ref=f"{year}{month:02d}",
                      file_name=f"key-statistics-{year}-{month:02d}.pdf",
                      print_log=services.print_log, stamp_reprints=False).exec()

@@ -295,12 +295,12 @@ class ParcelsTab(Retranslating, QWidget):
     def _print_label(self, item: ParcelView) -> None:
         from ui.parcels.printing import print_parcel_label
 
-        print_parcel_label(self, item)
+        print_parcel_label(self, item, print_log=self.services.print_log)
 
     def _print_notices(self, notices) -> None:  # noqa: ANN001
         from ui.parcels.printing import print_notices
 
-        print_notices(self, notices)
+        print_notices(self, notices, print_log=self.services.print_log)
 
     def _say(self, text: str, style: str = _OK_STYLE) -> None:
         self.feedback.setText(text)

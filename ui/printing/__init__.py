@@ -1,5 +1,7 @@
-"""Showing and printing the PDFs made by ``app.printing``."""
+"""Preview and printing of the PDFs built in ``app.printing``."""
 
-from ui.printing.preview import PdfPreviewDialog, print_pdf_document
+from ui.printing.direct import print_direct
+from ui.printing.output import PrintOutcome, print_document, print_pdf_document
+from ui.printing.preview import PdfPreviewDialog
 
-__all__ = ["PdfPreviewDialog", "print_pdf_document"]
+__all__ = ["PdfPreviewDialog", "PrintOutcome", "print_direct", "print_document", "print_pdf_document"]

@@ -36,9 +36,12 @@ def _printed_before(services: Services, kind: str, ref: str) -> bool:
 
 
 def receipt_pdf(services: Services, view: ReceiptView, paper: str = "roll", *, reprint: bool = False) -> bytes:
-    """The receipt on the 80 mm roll (``roll``) or in its three A5 copies (``a5``)."""
+    """The receipt on the receipt printer's roll (``roll``: 80 or 58 mm, Settings → Printing)
+    or in its three A5 copies (``a5``)."""
+    from ui.printing.printers import paper_for
+
     data = receipt_print_data_from(view, services.property.profile(), reprint=reprint)
-    return render_receipt_a5(data) if paper == "a5" else render_receipt_80mm(data)
+    return render_receipt_a5(data) if paper == "a5" else render_receipt_80mm(data, paper_for("receipt_80mm"))
 
 
 def refund_pdf(services: Services, view: RefundView, *, reprint: bool = False) -> bytes:
@@ -46,9 +49,12 @@ def refund_pdf(services: Services, view: RefundView, *, reprint: bool = False) -
 
 
 def cashup_pdf(services: Services, view: CashupView, paper: str = "roll") -> bytes:
-    """The Z report (or the X preview of an open shift) on the roll or on A4 (``a4``)."""
+    """The Z report (or the X preview of an open shift) on the receipt printer's roll or on
+    A4 (``a4``)."""
+    from ui.printing.printers import paper_for
+
     data = cashup_print_data_from(view, services.property.profile())
-    return render_cashup_a4(data) if paper == "a4" else render_cashup_roll(data)
+    return render_cashup_a4(data) if paper == "a4" else render_cashup_roll(data, paper_for("cashup_roll"))
 
 
 def receipt_preview(parent: QWidget, services: Services, view: ReceiptView, paper: str = "roll"):  # noqa: ANN201

@@ -26,7 +26,9 @@ def dispatch_slip_pdf(services: Services, view, categories, *, reprint: bool = F
     data = dispatch_slip_data_from(view, services.property.profile(), grade_label=term(view.grade),
                                    category_label=category_name(categories, view.category),
                                    source_label=term(view.source), reprint=reprint)
-    return render_dispatch_slip(data, copies=copies)
+    from ui.printing.printers import paper_for
+
+    return render_dispatch_slip(data, copies=copies, paper=paper_for("dispatch_slip"))
 
 
 def print_dispatch_slip(parent: QWidget, services: Services, view, *, reprint: bool = False,  # noqa: ANN001

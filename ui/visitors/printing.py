@@ -20,7 +20,9 @@ def visitor_slip_pdf(services: Services, visit: VisitView, *, reprint: bool) -> 
     op = services.ctx.operator
     data = slip_data_from(visit, services.property.profile(), op.display_name if op else "",
                           doc_type_name(visit.doc_type), reprint)
-    return render_visitor_slip(data)
+    from ui.printing.printers import paper_for
+
+    return render_visitor_slip(data, paper=paper_for("visitor_slip"))
 
 
 def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *, reprint: bool) -> None:
@@ -28,12 +30,12 @@ def print_visitor_slip(parent: QWidget, services: Services, visit: VisitView, *,
     from ui.printing.preview import PdfPreviewDialog
 
     try:
-        reprint = reprint or services.print_log.is_reprint("visitor-slip", visit.id)
+        reprint = reprint or services.print_log.is_reprint("visitor_slip", visit.id)
     except (DomainError, StorageError):
         log.exception("could not read the print log")
     pdf = visitor_slip_pdf(services, visit, reprint=reprint)
     log.info("visitor slip for visit %s %s", visit.id, "reprint" if reprint else "first print")
     title = QCoreApplication.translate("VisitorSlip", "Visitor slip")
-    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor-slip", ref=str(visit.id),
+    dlg = PdfPreviewDialog(pdf, parent, title=title, kind="visitor_slip", ref=str(visit.id),
                            print_log=services.print_log, stamp_reprints=False)
     dlg.exec()

@@ -4904,8 +4904,12 @@ The reception counter of a managed property.</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print &amp;to…</source>
+        <translation>打印到(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
@@ -4916,20 +4920,40 @@ The reception counter of a managed property.</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>&amp;Copies</source>
+        <translation>份数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation>页数：%1</translation>
+    </message>
+    <message>
         <source>This document could not be opened.</source>
         <translation>无法打开此文档。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
-    </message>
-    <message>
-        <source>A copy was kept in %1.</source>
-        <translation>已在 %1 保存一份副本。</translation>
+        <source>Saved in the PDF folder as %1</source>
+        <translation>已存入 PDF 文件夹：%1</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -5569,6 +5593,243 @@ This module is coming in a later version of Reception Desk.</source>
         <translation>%1
 
 此功能将在前台服务台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Card printer</source>
+        <translation>证卡打印机</translation>
+    </message>
+    <message>
+        <source>A4 printer</source>
+        <translation>A4 打印机</translation>
+    </message>
+    <message>
+        <source>80 mm / 58 mm rolls and labels: slips, receipts</source>
+        <translation>80 mm / 58 mm 热敏卷纸和标签：单据、收据</translation>
+    </message>
+    <message>
+        <source>CR80 cards (85.6 × 54 mm): passes</source>
+        <translation>CR80 卡片（85.6 × 54 mm）：出入证</translation>
+    </message>
+    <message>
+        <source>A4 and A5 sheets: reports, permits</source>
+        <translation>A4 和 A5 纸：报表、许可证</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 mm 卷纸</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 mm 卷纸</translation>
+    </message>
+    <message>
+        <source>60 mm label</source>
+        <translation>60 mm 标签</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>CR80 card</source>
+        <translation>CR80 卡片</translation>
+    </message>
+    <message>
+        <source>Visitor slip</source>
+        <extracomment>known document kinds; kinds registered later show their own name until added here</extracomment>
+        <translation>访客单</translation>
+    </message>
+    <message>
+        <source>Key loan slip</source>
+        <translation>钥匙借用单</translation>
+    </message>
+    <message>
+        <source>Monthly key statistics</source>
+        <translation>钥匙月度统计表</translation>
+    </message>
+    <message>
+        <source>Parcel shelf label</source>
+        <translation>邮件货架标签</translation>
+    </message>
+    <message>
+        <source>Parcel pick-up notice</source>
+        <translation>邮件领取通知单</translation>
+    </message>
+    <message>
+        <source>Daily parcel log</source>
+        <translation>邮件包裹日志</translation>
+    </message>
+    <message>
+        <source>Mail register</source>
+        <translation>业户邮件收发记录</translation>
+    </message>
+    <message>
+        <source>Newspaper register</source>
+        <translation>业户报刊收发记录</translation>
+    </message>
+    <message>
+        <source>Newspaper delivery list</source>
+        <translation>报刊分发清单</translation>
+    </message>
+    <message>
+        <source>Receipt (roll)</source>
+        <translation>收款收据（卷纸）</translation>
+    </message>
+    <message>
+        <source>Receipt (A5, three copies)</source>
+        <translation>收款收据（A5，三联）</translation>
+    </message>
+    <message>
+        <source>Refund slip</source>
+        <translation>退款通知书</translation>
+    </message>
+    <message>
+        <source>Cash-up report (roll)</source>
+        <translation>交班结算单（卷纸）</translation>
+    </message>
+    <message>
+        <source>Cash-up report (A4)</source>
+        <translation>交班结算单（A4）</translation>
+    </message>
+    <message>
+        <source>Renovation permit</source>
+        <translation>装修施工许可证</translation>
+    </message>
+    <message>
+        <source>Contractor pass card</source>
+        <translation>施工人员临时出入证</translation>
+    </message>
+    <message>
+        <source>Repair dispatch slip</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Weekly repair summary</source>
+        <translation>报修周统计表</translation>
+    </message>
+    <message>
+        <source>PDF folder: %1</source>
+        <translation>PDF 文件夹：%1</translation>
+    </message>
+    <message>
+        <source>System default printer (%1)</source>
+        <translation>系统默认打印机（%1）</translation>
+    </message>
+    <message>
+        <source>System default printer (none installed)</source>
+        <translation>系统默认打印机（未安装）</translation>
+    </message>
+    <message>
+        <source>The printer “%1” is not installed on this PC.</source>
+        <translation>本机未安装打印机“%1”。</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this PC.</source>
+        <translation>本机没有安装打印机。</translation>
+    </message>
+    <message>
+        <source>Choose one in Settings → Printing, or use “Print to…”.</source>
+        <translation>请在“设置 → 打印”中选择，或使用“打印到…”。</translation>
+    </message>
+    <message>
+        <source>Could not write into the PDF folder:
+%1</source>
+        <translation>无法写入 PDF 文件夹：
+%1</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>A copy was kept in %1.</source>
+        <translation>已在 %1 保留副本。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSettingsPage</name>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1（未安装）</translation>
+    </message>
+    <message>
+        <source>PDF folder</source>
+        <translation>PDF 文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDF folder printer.</source>
+        <translation>请为“PDF 文件夹”选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Printing settings saved on this PC.</source>
+        <translation>打印设置已保存在本机。</translation>
+    </message>
+    <message>
+        <source>Printers on this PC</source>
+        <translation>本机打印机</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>PDF 文件保存文件夹</translation>
+    </message>
+    <message>
+        <source>Roll &amp;width</source>
+        <translation>卷纸宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Save printing settings</source>
+        <translation>保存打印设置</translation>
+    </message>
+    <message>
+        <source>Find printers again</source>
+        <translation>重新查找打印机</translation>
     </message>
 </context>
 <context>
@@ -7297,6 +7558,10 @@ This module is coming in a later version of Reception Desk.</source>
     <message>
         <source>Carriers</source>
         <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Keys back by (no overnight loans)</source>

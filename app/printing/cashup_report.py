@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph as PPara
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus import Spacer as PSpacer
 
-from app.printing.fonts import FONT_NAME, register_fonts
+from app.printing.fonts import register_fonts
 from app.printing.layout import (
     MM,
     Banner,

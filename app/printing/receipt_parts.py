@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.printing import qr
 from app.printing.barcode import THERMAL_DPI
-from app.printing.fonts import register_fonts, string_width
+from app.printing.fonts import string_width
 from app.printing.layout import MM, Block, _draw_lines, _line_height
 from app.receipt_rules import format_money
 

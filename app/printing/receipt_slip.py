@@ -23,7 +23,7 @@ from decimal import Decimal
 from reportlab.lib.pagesizes import A5, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing.barcode import code128_width, draw_code128
+from app.printing.barcode import draw_code128
 from app.printing.fonts import FONT_NAME, register_fonts, string_width
 from app.printing.layout import (
     MM,

@@ -44,7 +44,6 @@ from app.services import Services
 from app.services.parcels import IntakeInput, ParcelQuery, ParcelView
 from ui.bus import DataBus
 from ui.errors import run_action
-from ui.format import fmt_datetime
 from ui.messages import error_text, message, parcel_state_name, parcel_type_name
 from ui.parcels.dialogs import ActionDialog, AssignDialog, EndOfDayDialog, ItemDetailDialog, PickupDialog
 from ui.parcels.recipient import Recipient, RecipientEdit

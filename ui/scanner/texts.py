@@ -37,8 +37,6 @@ RULE_DESCRIPTIONS = {
         QT_TRANSLATE_NOOP("ScanRules", "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"),
     "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)":
         QT_TRANSLATE_NOOP("ScanRules", "Receipt or refund slip: R or RT, year, dash, 6-digit number (or the receipt's QR code)"),
-    "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)":
-        QT_TRANSLATE_NOOP("ScanRules", "Contractor pass: PC and 6 digits (Code 128), or with -token (its QR code)"),
     "Parcel without a barcode: internal number M and 6–8 digits (shelf label)":
         QT_TRANSLATE_NOOP("ScanRules", "Parcel without a barcode: internal number M and 6–8 digits (shelf label)"),
     "Repair dispatch slip: W, year, dash, 6-digit number":

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from app.context import Operator
 from app.demo_newspapers import fill_newspapers
+from app.demo_parcels import fill_parcels
 from app.demo_repairs import fill_repairs
 from app.errors import ConflictError
 from app.services import Services
@@ -708,6 +709,7 @@ def fill_demo(services: Services, seed: int = 2026, *, at: datetime | None = Non
         fill_repairs(services, b.ops, units, today, current, b.rng)  # repair slips, complaints
         _demo_receipts(services, b, current)
         fill_newspapers(services, b.ops, units, today, current, random.Random(seed + 3))  # app/demo_newspapers.py
+        fill_parcels(services, b.ops, units, today, current, random.Random(seed + 4))  # app/demo_parcels.py
     finally:
         services.ctx.operator = previous
     return DemoSummary(

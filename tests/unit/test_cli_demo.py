@@ -379,3 +379,15 @@ def test_demo_fills_at_any_time_of_day(tmp_path, clock):
         assert summary.keys_out > 0 and summary.visits > 0
     finally:
         database.dispose()
+
+
+def test_demo_parcels_are_on_the_shelves_and_collected_with_signatures(svc):
+    from app.services.parcels import ParcelQuery
+
+    waiting = svc.parcels.list_items(ParcelQuery(), limit=5000)
+    assert waiting and all(p.waiting for p in waiting)
+    assert len(svc.parcels.waiting_unassigned()) <= 1
+    carriers = {p.carrier for p in waiting}
+    assert len(carriers) >= 3  # recognised from their numbers, not typed
+    collected = svc.parcels.list_items(ParcelQuery(state="picked_up"), limit=5000)
+    assert len(collected) > 3 * len(waiting) // 2

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from db.migrations.guards import create_append_only_guards, drop_append_only_guards
+
 revision: str = '0009'
 down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
@@ -198,38 +200,11 @@ _NO_DELETE = _NO_UPDATE + ("repair_request", "complaint")
 
 
 def _create_append_only_guards() -> None:
-    dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        for table in _NO_UPDATE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_update BEFORE UPDATE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
-        for table in _NO_DELETE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_delete BEFORE DELETE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} rows are never deleted'); END"
-            )
-    elif dialect == "postgresql":
-        for table in _NO_UPDATE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_update BEFORE UPDATE ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION reception_append_only()"
-            )
-        for table in _NO_DELETE:
-            op.execute(
-                f"CREATE TRIGGER trg_{table}_no_delete BEFORE DELETE ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION reception_append_only()"
-            )
+    create_append_only_guards(_NO_UPDATE, _NO_DELETE)
 
 
 def _drop_append_only_guards() -> None:
-    dialect = op.get_bind().dialect.name
-    suffix = " ON {table}" if dialect == "postgresql" else ""
-    for table in _NO_UPDATE:
-        op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_no_update" + suffix.format(table=table))
-    for table in _NO_DELETE:
-        op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_no_delete" + suffix.format(table=table))
+    drop_append_only_guards(_NO_UPDATE, _NO_DELETE)
 
 
 #: The repair fees of the chargeable default categories in the receipts' fee catalogue (0007):

@@ -51,6 +51,7 @@ def fill_parcels(services: Services, ops: Mapping[str, Operator], units: Sequenc
             courier, number = rng.choice(COURIERS)
             unit = rng.choice(receiving)
             item = ps.intake(IntakeInput(code=number(rng), item_type=rng.choice(TYPES), unit_code=unit,
+                                         recipient_name=names[unit],
                                          shelf=rng.choice(SHELVES), courier=courier,
                                          fragile=rng.random() < 0.05, perishable=rng.random() < 0.03), at=at)
             # most are collected the same evening or within two days; the last days' wait

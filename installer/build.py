@@ -559,6 +559,9 @@ def build_linux_bundle(dist: Path, work: Path) -> Path:
          # app/ui/db import one another lazily (Qt only for the GUI); take them all.
          "--collect-submodules", "app", "--collect-submodules", "ui",
          "--collect-submodules", "db", "--add-data", f"{ROOT / 'resources'}:resources",
+         # reportlab's barcode package loads its symbologies by name (code128 when the QR
+         # widget is imported); reportlab finds its C accelerator only if it is there.
+         "--collect-submodules", "reportlab.graphics.barcode", "--hidden-import", "_rl_accel",
          # Alembic reads the migration scripts as files, not from the archive.
          "--add-data", f"{ROOT / 'db' / 'migrations'}:db/migrations",
          # ui/i18n.py compiles the .ts translations with the lrelease next to PySide6.

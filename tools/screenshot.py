@@ -26,7 +26,7 @@ def main() -> int:
     from app.demo import fill_demo
     from app.services import Services
     from app.startup import open_database
-    from ui.app import ui_settings
+    from ui.app import release_widget, ui_settings
     from ui.bus import DataBus
     from ui.fonts import install_fonts
     from ui.i18n import Translations
@@ -69,6 +69,7 @@ def main() -> int:
                 app.processEvents()
                 window.grab().save(str(out / f"tab-{key}-{lang}.png"))
         window.close()
+        release_widget(window)
     print(out)
     return 0
 

@@ -140,9 +140,23 @@ def run_gui(args: Namespace) -> int:
     window.show()
     QTimer.singleShot(500, load)  # no paint (minimised, odd platform): load anyway
     code = app.exec()
+    release_widget(window)
     if state["opened"] is not None:
         state["opened"].db.dispose()
     return state["code"] or code
+
+
+def release_widget(widget) -> None:  # noqa: ANN001
+    """Destroy ``widget`` now, while Python is whole: Qt objects left to the interpreter's
+    shutdown can trip a reference-count fault in PySide6 on Python 3.11 (a fatal
+    ``bool_dealloc`` after the window has closed)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 #: Set (to anything) by the start-up benchmark: a line on stderr when the window is first painted.

@@ -1284,6 +1284,13 @@ Emergency contact: %3  %4</source>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>FoundDialog</name>
     <message>
         <source>Key found</source>
@@ -1616,13 +1623,6 @@ Emergency contact: %3  %4</source>
     <message>
         <source>Store room</source>
         <translation>部门库房</translation>
-    </message>
-</context>
-<context>
-    <name>KeyDialogs</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
     </message>
 </context>
 <context>

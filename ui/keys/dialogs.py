@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -30,17 +29,15 @@ from PySide6.QtWidgets import (
 from app.key_rules import CONTACT_METHODS, CONTACTED, EMERGENCIES, RETIRE_REASONS
 from app.services import Services
 from app.services.keys import Approval, EmergencyInput, KeyView, OvernightView
-from ui.errors import run_action
 from ui.format import fmt_datetime
 from ui.keys.common import password_edit
 from ui.widgets.qt_dates import py_dt, qdt
 from ui.messages import key_category_name, key_status_name, key_term_name
-from ui.widgets.field_form import FieldForm
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.occupant_picker import FILL_NAME, OccupantPicker
 from ui.widgets.retranslate import Retranslating
 
 _CTX = "KeyDialogs"
-_OK = QT_TRANSLATE_NOOP("KeyDialogs", "Save")
 
 
 def _t(text: str) -> str:
@@ -51,50 +48,6 @@ def key_summary(k: KeyView) -> str:
     """``K00042 · A-1203 入户门 · Owner's key · hook A-012 · In the cabinet``."""
     parts = [k.tag_code, k.location, key_category_name(k.category), k.hook, key_status_name(k.status)]
     return "  ·  ".join(p for p in parts if p)
-
-
-class FormDialog(Retranslating, QDialog):
-    """A header line, a ``FieldForm`` and Save/Cancel; subclasses give ``call()`` and texts."""
-
-    def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.services = services
-        self.result_value = None
-        self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-weight: bold;")
-        self.info = QLabel(self)
-        self.info.setWordWrap(True)
-        self.info.hide()
-        self.form = FieldForm(self)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(_t(_OK), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.info)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self).activated.connect(self.save)
-        self.setMinimumWidth(520)
-
-    def call(self):  # noqa: ANN201
-        raise NotImplementedError
-
-    def save(self):  # noqa: ANN201
-        result = run_action(self, self.call, form=self.form)
-        if result is not None:
-            self.result_value = result
-            self.accept()
-        return result
-
-    def retranslate(self) -> None:  # subclasses set their texts
-        pass
 
 
 def _multiline(parent: QWidget, height: int = 60) -> QPlainTextEdit:

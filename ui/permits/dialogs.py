@@ -48,7 +48,7 @@ from app.services.permits import (
 from app.validation import DOC_TYPES
 from ui.format import fmt_date, fmt_money
 from ui.keys.common import password_edit
-from ui.keys.dialogs import FormDialog
+from ui.widgets.form_dialog import FormDialog
 from ui.messages import doc_type_name
 from ui.permits.texts import signer_name, state_name, trade_name
 from ui.receipts.texts import method_name

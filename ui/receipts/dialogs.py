@@ -5,17 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,11 +19,9 @@ from app.errors import DomainError
 from app.receipt_rules import PAYMENT_METHODS, to_money
 from app.services import Services
 from app.services.receipts import Approval, CashupView, RefundInput, ReceiptView
-from ui.errors import run_action
 from ui.format import fmt_datetime, fmt_money
 from ui.receipts.texts import method_name
-from ui.widgets.field_form import FieldForm
-from ui.widgets.retranslate import Retranslating
+from ui.widgets.form_dialog import FormDialog as SharedFormDialog
 
 
 def money_edit(parent: QWidget, text: str = "") -> QLineEdit:
@@ -42,47 +36,11 @@ def receipt_summary(r: ReceiptView) -> str:
     return f"{r.number} · {fmt_datetime(r.issued_at)} · {r.payer_label} · {fmt_money(r.total)}"
 
 
-class FormDialog(Retranslating, QDialog):
-    """A header, a ``FieldForm`` and OK/Cancel; subclasses give ``call()`` and their texts."""
+class FormDialog(SharedFormDialog):
+    """The shared form dialog with its info line always shown (each says what is counted)."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.services = services
-        self.result_value = None
-        self.header = QLabel(self)
-        self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-weight: bold;")
-        self.info = QLabel(self)
-        self.info.setWordWrap(True)
-        self.form = FieldForm(self)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout(self)
-        self.body.addWidget(self.header)
-        self.body.addWidget(self.info)
-        self.body.addWidget(self.form)
-        self.body.addStretch(1)
-        self.body.addWidget(self.buttons)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self).activated.connect(self.save)
-        self.setMinimumWidth(480)
-
-    def call(self):  # noqa: ANN201
-        raise NotImplementedError
-
-    def save(self):  # noqa: ANN201
-        result = run_action(self, self.call, form=self.form)
-        if result is not None:
-            self.result_value = result
-            self.accept()
-        return result
-
-    def retranslate(self) -> None:
-        pass
+    INFO_SHOWN = True
+    MIN_WIDTH = 480
 
 
 class OpenShiftDialog(FormDialog):

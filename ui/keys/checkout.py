@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,7 @@ from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
 from ui.widgets.suggest import Suggester
+from ui.widgets.shortcuts import debounce
 
 
 class BorrowerPicker(QLineEdit):
@@ -236,10 +237,7 @@ class CheckOutDialog(Retranslating, QDialog):
             sc = QShortcut(QKeySequence(seq), self)
             sc.activated.connect(self.save)
 
-        self._rules_timer = QTimer(self)
-        self._rules_timer.setSingleShot(True)
-        self._rules_timer.setInterval(200)
-        self._rules_timer.timeout.connect(self.update_rules)
+        self._rules_timer = debounce(self, 200, self.update_rules)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.due_at.dateTimeChanged.connect(lambda _d: self._rules_timer.start())
         self.engineering.toggled.connect(lambda _c: self.update_rules())

@@ -36,6 +36,7 @@ from ui.messages import key_category_name, key_status_name, key_term_name
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.occupant_picker import FILL_NAME, OccupantPicker
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.shortcuts import focus_field
 
 _CTX = "KeyDialogs"
 
@@ -78,8 +79,7 @@ class CheckInDialog(FormDialog):
         self.form.add_row("quantity", self.quantity)
         self.form.add_row("note", self.note)
         self.retranslate()
-        self.quantity.setFocus()
-        self.quantity.selectAll()
+        focus_field(self.quantity)
 
     def call(self):  # noqa: ANN201
         return self.services.keys.check_in(self.key.id, returned_by=self.returned_by.text(),

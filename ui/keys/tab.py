@@ -54,7 +54,7 @@ from ui.keys.table_model import KeyTableModel, LoanTableModel, StillOutModel
 from ui.messages import error_text, key_category_name, key_status_name
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
-from ui.widgets.shortcuts import add_shortcuts
+from ui.widgets.shortcuts import add_shortcuts, debounce, exec_and_free, focus_field
 
 _OK_STYLE = "color: #1b5e20; font-weight: bold;"
 _ERR_STYLE = "color: #b00020; font-weight: bold;"
@@ -223,14 +223,8 @@ class KeysTab(Retranslating, QWidget):
         layout.addWidget(self.feedback)
         layout.addWidget(splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.refresh_keys)
-        self._loan_timer = QTimer(self)
-        self._loan_timer.setSingleShot(True)
-        self._loan_timer.setInterval(150)
-        self._loan_timer.timeout.connect(self.refresh_loans)
+        self._search_timer = debounce(self, 150, self.refresh_keys)
+        self._loan_timer = debounce(self, 150, self.refresh_loans)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)  # overdue / overnight appear without anyone clicking
         self._clock.timeout.connect(self._clock_tick)
@@ -277,10 +271,7 @@ class KeysTab(Retranslating, QWidget):
         self._sized = False
         self._out_sized = False
         self._coalesce = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(1500)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer = debounce(self, 1500, self.refresh)
         self.all_dates.setChecked(True)
         self._dates_toggled(True)
         self.retranslate()
@@ -290,10 +281,7 @@ class KeysTab(Retranslating, QWidget):
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Show a modal dialog (tests replace this to drive the dialog); free it afterwards."""
-        try:
-            return dialog.exec()
-        finally:
-            dialog.deleteLater()
+        return exec_and_free(dialog)
 
     def _print_slip(self, loan: LoanView, reprint: bool) -> None:
         from ui.keys.printing import print_key_loan_slip
@@ -318,16 +306,13 @@ class KeysTab(Retranslating, QWidget):
         self.focus_scan()
 
     def focus_scan(self) -> None:
-        self.scan_field.setFocus()
-        self.scan_field.selectAll()
+        focus_field(self.scan_field)
 
     def focus_search(self) -> None:
         if self.pages.currentIndex() == 1:
-            self.loan_search.setFocus()
-            self.loan_search.selectAll()
+            focus_field(self.loan_search)
         else:
-            self.search.setFocus()
-            self.search.selectAll()
+            focus_field(self.search)
 
     def focus_loans(self) -> None:
         self.pages.setCurrentIndex(1)

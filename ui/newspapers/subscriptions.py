@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from ui.newspapers.models import SubscriptionModel
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.table_models import make_table_view
+from ui.widgets.shortcuts import debounce
 
 
 def _qdate(d: date) -> QDate:
@@ -137,10 +138,7 @@ class SubscriptionsPage(Retranslating, QWidget):
         outer.addLayout(left, 3)
         outer.addLayout(side, 2)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = debounce(self, 150, self.refresh)
         self.filter.textChanged.connect(lambda _t: self._timer.start())
         self.running_only.toggled.connect(lambda _c: self.refresh())
         self.open_ended.toggled.connect(lambda on: self.ends_on.setEnabled(not on))

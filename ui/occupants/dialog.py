@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from ui.format import fmt_date
 from ui.messages import occupant_kind_name
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.shortcuts import debounce
 
 
 class OccupantEditDialog(Retranslating, QDialog):
@@ -169,10 +170,7 @@ class OccupantDirectoryDialog(Retranslating, QDialog):
         layout.addWidget(self.search)
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = debounce(self, 120, self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.table.itemSelectionChanged.connect(self._show_current)
         self.add_button.clicked.connect(self.add)

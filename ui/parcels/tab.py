@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -51,7 +51,7 @@ from ui.parcels.table_model import ParcelTableModel, carrier_label
 from ui.parcels.worker import DbWorker
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
-from ui.widgets.shortcuts import add_shortcuts
+from ui.widgets.shortcuts import add_shortcuts, debounce, exec_and_free, focus_field
 from ui.widgets.table_models import make_table_view
 
 _OK_STYLE = "color: #1b5e20; font-weight: bold; font-size: 12pt;"
@@ -230,14 +230,8 @@ class ParcelsTab(Retranslating, QWidget):
         layout.addWidget(self.lists, 1)
         layout.addLayout(actions)
 
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(150)
-        self._filter_timer.timeout.connect(self.refresh)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(1500)
-        self._refresh_timer.timeout.connect(self.refresh_in_background)
+        self._filter_timer = debounce(self, 150, self.refresh)
+        self._refresh_timer = debounce(self, 1500, self.refresh_in_background)
         self._coalesce = False
         # Scans and the reload after them write/read on a thread of their own (see worker.py).
         self.worker = DbWorker(self)
@@ -286,10 +280,7 @@ class ParcelsTab(Retranslating, QWidget):
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Show a modal dialog (tests replace this to drive the dialog); free it afterwards."""
-        try:
-            return dialog.exec()
-        finally:
-            dialog.deleteLater()
+        return exec_and_free(dialog)
 
     def _print_label(self, item: ParcelView) -> None:
         from ui.parcels.printing import print_parcel_label
@@ -317,17 +308,14 @@ class ParcelsTab(Retranslating, QWidget):
         self.focus_scan()
 
     def focus_scan(self) -> None:
-        self.scan_field.setFocus()
-        self.scan_field.selectAll()
+        focus_field(self.scan_field)
 
     def focus_recipient(self) -> None:
-        self.recipient.setFocus()
-        self.recipient.selectAll()
+        focus_field(self.recipient)
 
     def focus_filter(self) -> None:
         self.lists.setCurrentIndex(0)
-        self.unit_filter.setFocus()
-        self.unit_filter.selectAll()
+        focus_field(self.unit_filter)
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode

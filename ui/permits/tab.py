@@ -64,7 +64,7 @@ from ui.permits.texts import (
 )
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
-from ui.widgets.shortcuts import add_shortcuts
+from ui.widgets.shortcuts import add_shortcuts, debounce, exec_and_free, focus_field
 from ui.widgets.table_models import make_table_view
 
 _STEP_ACTIONS = tuple(a for a in TRANSITIONS if a != "reject")  # approve's dialog also rejects
@@ -200,10 +200,7 @@ class PermitsTab(Retranslating, QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.refresh_permits)
+        self._search_timer = debounce(self, 150, self.refresh_permits)
         self._clock = QTimer(self)
         self._clock.setInterval(10 * 60_000)  # days left and validity change at midnight
         self._clock.timeout.connect(self.refresh)
@@ -245,10 +242,7 @@ class PermitsTab(Retranslating, QWidget):
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Show a modal dialog (tests replace this to drive the dialog); free it afterwards."""
-        try:
-            return dialog.exec()
-        finally:
-            dialog.deleteLater()
+        return exec_and_free(dialog)
 
     def _print_permit(self, parent: QWidget, services: Services, permit: PermitView) -> None:
         from ui.permits.printing import print_permit
@@ -276,13 +270,11 @@ class PermitsTab(Retranslating, QWidget):
         self.focus_scan()
 
     def focus_scan(self) -> None:
-        self.scan_field.setFocus()
-        self.scan_field.selectAll()
+        focus_field(self.scan_field)
 
     def focus_search(self) -> None:
         self.lists.setCurrentIndex(0)
-        self.search.setFocus()
-        self.search.selectAll()
+        focus_field(self.search)
 
     # -- the gate check ------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from app.services.receipts import Approval, CashupView, RefundInput, ReceiptView
 from ui.format import fmt_datetime, fmt_money
 from ui.receipts.texts import method_name
 from ui.widgets.form_dialog import FormDialog as SharedFormDialog
+from ui.widgets.shortcuts import focus_field
 
 
 def money_edit(parent: QWidget, text: str = "") -> QLineEdit:
@@ -52,8 +53,7 @@ class OpenShiftDialog(FormDialog):
         self.float_edit.setObjectName("opening_float")
         self.form.add_row("opening_float", self.float_edit)
         self.retranslate()
-        self.float_edit.setFocus()
-        self.float_edit.selectAll()
+        focus_field(self.float_edit)
 
     def call(self):  # noqa: ANN201
         return self.services.receipts.open_shift(self.float_edit.text())
@@ -133,8 +133,7 @@ class RefundDialog(FormDialog):
         self.form.add_row("payee", self.payee)
         self.form.add_row("reason", self.reason)
         self.retranslate()
-        self.amount.setFocus()
-        self.amount.selectAll()
+        focus_field(self.amount)
 
     def call(self):  # noqa: ANN201
         return self.services.receipts.refund(self.receipt.id, RefundInput(

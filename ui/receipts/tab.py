@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,7 +45,7 @@ from ui.receipts.table_model import ReceiptTableModel
 from ui.receipts.texts import method_name, payer_kind_name
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
-from ui.widgets.shortcuts import add_shortcuts
+from ui.widgets.shortcuts import add_shortcuts, debounce, exec_and_free, focus_field
 from ui.widgets.table_models import make_table_view
 
 _OK_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -186,10 +186,7 @@ class ReceiptsTab(Retranslating, QWidget):
         layout.addWidget(self.feedback)
         layout.addWidget(splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.refresh_list)
+        self._search_timer = debounce(self, 150, self.refresh_list)
 
         self.open_shift_button.clicked.connect(self.open_shift)
         self.close_shift_button.clicked.connect(self.close_shift)
@@ -227,10 +224,7 @@ class ReceiptsTab(Retranslating, QWidget):
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Show a modal dialog (tests replace this to drive the dialog); free it afterwards."""
-        try:
-            return dialog.exec()
-        finally:
-            dialog.deleteLater()
+        return exec_and_free(dialog)
 
     def _say(self, text: str, ok: bool) -> None:
         self.feedback.setText(text)
@@ -248,12 +242,10 @@ class ReceiptsTab(Retranslating, QWidget):
         self.focus_scan()
 
     def focus_scan(self) -> None:
-        self.scan_field.setFocus()
-        self.scan_field.selectAll()
+        focus_field(self.scan_field)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        focus_field(self.search)
 
     def _signed_in(self) -> bool:
         return self.services.ctx.operator is not None

@@ -81,6 +81,7 @@ from ui.scanner.texts import (
 from ui.widgets.field_form import FieldForm
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.scan_field import ScanLineEdit
+from ui.widgets.shortcuts import focus_field
 
 LIVE_ROWS_MAX = 200
 _ERROR_COLOR = QColor("#b00020")
@@ -493,8 +494,7 @@ class ScannerSettingsPage(Retranslating, QWidget):
         port = next((p.device for p in self._ports if p.device not in used), "")
         self._configs.append(ScannerConfig(self.tr("Scanner %1").replace("%1", str(n)), port))
         self._reload_list(len(self._configs) - 1)
-        self.name.setFocus()
-        self.name.selectAll()
+        focus_field(self.name)
 
     def remove_scanner(self) -> None:
         if self._current < 0:

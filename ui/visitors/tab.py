@@ -28,7 +28,7 @@ from ui.visitors.dialogs import VisitDetailDialog
 from ui.visitors.form import VisitForm
 from ui.visitors.table_model import VisitorTableModel
 from ui.widgets.scan_field import ScanLineEdit
-from ui.widgets.shortcuts import add_shortcuts
+from ui.widgets.shortcuts import add_shortcuts, debounce, focus_field
 from ui.widgets.table_models import make_table_view
 from ui.widgets.retranslate import Retranslating
 
@@ -113,10 +113,7 @@ class VisitorTab(Retranslating, QWidget):
         splitter.setSizes([420, 900])
         QVBoxLayout(self).addWidget(splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.refresh_register)
+        self._search_timer = debounce(self, 150, self.refresh_register)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)  # overstays appear without anyone clicking
         self._clock.timeout.connect(self.refresh_on_site)
@@ -159,13 +156,11 @@ class VisitorTab(Retranslating, QWidget):
 
     def focus_sign_out(self) -> None:
         self.pages.setCurrentIndex(0)
-        self.sign_out_field.setFocus()
-        self.sign_out_field.selectAll()
+        focus_field(self.sign_out_field)
 
     def focus_search(self) -> None:
         self.pages.setCurrentIndex(1)
-        self.search.setFocus()
-        self.search.selectAll()
+        focus_field(self.search)
 
     def register_visit(self) -> VisitView | None:
         data = self.form.value()

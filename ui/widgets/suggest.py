@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from ui.widgets.shortcuts import debounce
 
 Fetch = Callable[[str], list[tuple[str, Any]]]
 
@@ -33,10 +35,7 @@ class Suggester(QObject):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setWidget(line_edit)
         self._completer.activated[QModelIndex].connect(self._on_activated)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = debounce(self, delay_ms, self.refresh)
         line_edit.textEdited.connect(lambda _t: self._timer.start())
         self.enabled = True
 

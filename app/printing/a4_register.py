@@ -145,7 +145,7 @@ def render_register(doc_data: RegisterDocument, *, page_text: str = "第 {page} 
         story += [Spacer(1, 2 * mm), Paragraph(esc(doc_data.footnote), st["small"])]
     if doc_data.signatures:
         story.append(Spacer(1, 8 * mm))
-        story.append(KeepTogether([_signatures(doc_data.signatures, width, font, st)]))
+        story.append(KeepTogether([signature_lines(doc_data.signatures, width, font, st["base"])]))
     printed = " ".join(p for p in (f"{printed_text} {format_datetime(doc_data.printed_at)}", doc_data.printed_by) if p)
     story += [Spacer(1, 4 * mm), Paragraph(esc(printed), st["small"])]
     doc.build(story, canvasmaker=_numbered_canvas(font, page_text, size))
@@ -176,8 +176,10 @@ def _table(sec: Section, width: float, font: str, st: dict[str, ParagraphStyle])
     return t
 
 
-def _signatures(names: Sequence[str], width: float, font: str, st: dict[str, ParagraphStyle]) -> Table:
-    gap = 8 * mm
+def signature_lines(names: Sequence[str], width: float, font: str, style: ParagraphStyle, *,
+                    gap: float = 8 * mm, height: float = 10 * mm) -> Table:
+    """Signature spaces side by side across ``width``: each name over a line to sign on
+    (``height`` of room to sign), ``gap`` between them. Shared by every A4 printout."""
     cell = (width - gap * (len(names) - 1)) / len(names)
     top: list = []
     widths: list[float] = []
@@ -185,9 +187,9 @@ def _signatures(names: Sequence[str], width: float, font: str, st: dict[str, Par
         if i:
             top.append("")
             widths.append(gap)
-        top.append(Paragraph(esc(n), st["base"]))
+        top.append(Paragraph(esc(n), style))
         widths.append(cell)
-    sig = Table([top, [""] * len(top)], colWidths=widths, rowHeights=[None, 10 * mm])
+    sig = Table([top, [""] * len(top)], colWidths=widths, rowHeights=[None, height])
     sig.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font)] + [
         ("LINEBELOW", (c, 1), (c, 1), 0.6, colors.black) for c in range(0, len(top), 2)]))
     return sig

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.printing.a4_register import signature_lines
 from app.printing.fonts import register_fonts
 from app.printing.layout import format_datetime
 
@@ -207,20 +208,7 @@ def render_key_monthly_report(data: KeyMonthlyReportData, *,
     names = [n for n in lab.signatures.split("|") if n]
     if names:
         story.append(Spacer(1, 12 * mm))
-        gap = 8 * mm
-        cell = (width - gap * (len(names) - 1)) / len(names)
-        top_row: list = []
-        widths: list[float] = []
-        for i, n in enumerate(names):
-            if i:
-                top_row.append("")
-                widths.append(gap)
-            top_row.append(Paragraph(_esc(n), st["base"]))
-            widths.append(cell)
-        sig = Table([top_row, [""] * len(top_row)], colWidths=widths, rowHeights=[None, 12 * mm])
-        sig.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font)] + [
-            ("LINEBELOW", (c, 1), (c, 1), 0.6, colors.black) for c in range(0, len(top_row), 2)]))
-        story.append(sig)
+        story.append(signature_lines(names, width, font, st["base"], gap=8 * mm, height=12 * mm))
     printed = " ".join(p for p in (f"{lab.printed} {format_datetime(data.printed_at)}", data.printed_by) if p)
     story += [Spacer(1, 6 * mm), Paragraph(_esc(printed), st["small"])]
 

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.printing.a4_register import signature_lines
 from app.printing.barcode import code128_height, code128_width, draw_code128
 from app.printing.fonts import register_fonts
 from app.printing.layout import format_datetime
@@ -142,11 +143,8 @@ def render_renovation_permit(data: RenovationPermitData) -> bytes:
         story.append(Paragraph(f"{i}. {_esc(rule)}", st["rule"]))
         story.append(Spacer(1, 1 * mm))
     story.append(Spacer(1, 10 * mm))
-    sig = Table([[Paragraph("施工单位（签章） Contractor", st["label"]), "",
-                  Paragraph("物业管理处（盖章） Management office", st["label"])], ["", "", ""]],
-                colWidths=[(width - 10 * mm) / 2, 10 * mm, (width - 10 * mm) / 2], rowHeights=[None, 14 * mm])
-    sig.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("LINEBELOW", (0, 1), (0, 1), 0.6, colors.black),
-                             ("LINEBELOW", (2, 1), (2, 1), 0.6, colors.black)]))
+    sig = signature_lines(("施工单位（签章） Contractor", "物业管理处（盖章） Management office"), width, font,
+                          st["label"], gap=10 * mm, height=14 * mm)
     story += [sig, Spacer(1, 8 * mm), _Barcode(data.number), Spacer(1, 2 * mm),
               Paragraph(_esc(f"打印 Printed {format_datetime(data.printed_at)}"
                              + (f" · {data.property_phone}" if data.property_phone else "")), st["small"])]
